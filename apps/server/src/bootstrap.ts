@@ -1,0 +1,28 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@brobygger/config';
+import { ServerModule } from './server.module';
+
+/** Creates the HTTP API (not yet listening), with its OpenAPI document at /api/docs. */
+export async function createServer(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
+  const app = await NestFactory.create(ServerModule.forRoot(config, databaseUrl), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Brobygger API')
+      .setDescription('Placements of citizens in company practicums: cases, tasks, companies, processes')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+export async function startServer(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
+  const app = await createServer(config, databaseUrl);
+  await app.listen(config.http.port, config.http.host);
+  return app;
+}

@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './schema';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(8080);
+    expect(config.gateway.port).toBe(26500);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.zeebeAddress).toBe('localhost:26500');
+  });
+
+  it('names every wrong variable and what it expects', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', ZEEBE_GATEWAY_PORT: '70000', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems } = error as ConfigError;
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toContain('PORT must be a TCP port number');
+    expect(problems[1]).toContain('ZEEBE_GATEWAY_PORT');
+    expect(problems[2]).toContain('LOG_LEVEL must be one of');
+  });
+
+  it('never echoes a database URL that may hold a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'secret-password@nowhere' })).toThrow(/DATABASE_URL must be a URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'secret-password@nowhere' })).not.toThrow(/secret-password/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:p@h/db' })).toThrow(/postgres:\/\//);
+  });
+
+  it('derives the workers’ gateway address from the gateway port', () => {
+    expect(loadConfig({ ZEEBE_GATEWAY_PORT: '26600' }).zeebeAddress).toBe('localhost:26600');
+    expect(loadConfig({ ZEEBE_ADDRESS: 'zeebe.example:443' }).zeebeAddress).toBe('zeebe.example:443');
+  });
+});

@@ -1,0 +1,5 @@
+export * from './embedded-postgres';
+export * from './database-url';
+export * from './data-source-options';
+export * from './migrate';
+export * from './database.module';

@@ -1,0 +1,5 @@
+// Every migration, oldest first. Listed explicitly (not globbed) so that the same list works from
+// TypeScript in tests and from compiled JavaScript in production.
+import { CreateSchemas1764057600000 } from './1764057600000-create-schemas';
+
+export const migrations = [CreateSchemas1764057600000];
