@@ -14,7 +14,15 @@ const swc = [
 const moduleNameMapper = {
   '^@brobygger/([a-z-]+)$': '<rootDir>/libs/$1/src',
 };
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
+// feelin, bpmn-moddle and friends are ES modules; jest's CommonJS runtime needs them compiled.
+const esmPackages = ['feelin', 'lezer-feel', '@lezer', 'min-dash', 'temporal-polyfill', 'temporal-utils', 'bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'zeebe-bpmn-moddle', 'min-dom', 'luxon'];
+const common = {
+  transform: { '^.+\\.(ts|js|mjs)$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleNameMapper,
+  testEnvironment: 'node',
+  rootDir: __dirname,
+};
 
 module.exports = {
   projects: [

@@ -4,7 +4,11 @@ import type { Problems } from './problems';
 import { extensionValues } from './zeebe-extensions';
 
 /** The message a message event or receive task waits for, with its zeebe:subscription. */
-export function messageOf(messageRef: ModdleElement | undefined): { messageName: string; correlationKey?: string; messageId?: string } {
+export function messageOf(messageRef: ModdleElement | undefined): {
+  messageName: string;
+  correlationKey?: string;
+  messageId?: string;
+} {
   const subscription = extensionValues(messageRef).find((v) => v.$type === 'zeebe:Subscription');
   return {
     messageName: str(messageRef, 'name') ?? '',
@@ -68,7 +72,10 @@ export function readEventDefinition(event: ModdleElement, id: string, problems: 
   }
   if (defs.length === 0) return { type: 'none' };
   if (defs.length > 1) {
-    problems.element(id, `must have exactly one event definition, but has ${defs.length} (multiple events are not supported)`);
+    problems.element(
+      id,
+      `must have exactly one event definition, but has ${defs.length} (multiple events are not supported)`,
+    );
   }
   const converted = convert(defs[0]);
   if (!converted) {

@@ -55,7 +55,11 @@ export function kindOf(raw: ModdleElement): ElementKind | undefined {
 
 export function isActivityKind(kind: ElementKind): boolean {
   return (
-    kind.endsWith('Task') || kind === 'task' || kind === 'subProcess' || kind === 'eventSubProcess' || kind === 'callActivity'
+    kind.endsWith('Task') ||
+    kind === 'task' ||
+    kind === 'subProcess' ||
+    kind === 'eventSubProcess' ||
+    kind === 'callActivity'
   );
 }
 
@@ -63,11 +67,13 @@ function readMultiInstance(raw: ModdleElement, id: string, problems: Problems): 
   const loop = child(raw, 'loopCharacteristics');
   if (!loop) return undefined;
   if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
-    problems.element(id, `loop characteristics of type '${localKind(loop.$type)}' are not supported; use multi-instance`);
+    problems.element(
+      id,
+      `loop characteristics of type '${localKind(loop.$type)}' are not supported; use multi-instance`,
+    );
     return undefined;
   }
   const zeebe = extensionValues(loop).find((v) => v.$type === 'zeebe:LoopCharacteristics');
-  if (!zeebe) problems.element(id, 'multi-instance must have a zeebe:loopCharacteristics extension element');
   return {
     isSequential: loop.isSequential === true,
     inputCollection: str(zeebe, 'inputCollection'),
@@ -78,7 +84,11 @@ function readMultiInstance(raw: ModdleElement, id: string, problems: Problems): 
   };
 }
 
-function interruptingOf(raw: ModdleElement, kind: ElementKind, parentKind: ElementKind | undefined): boolean | undefined {
+function interruptingOf(
+  raw: ModdleElement,
+  kind: ElementKind,
+  parentKind: ElementKind | undefined,
+): boolean | undefined {
   if (kind === 'boundaryEvent') return raw.cancelActivity !== false;
   if (kind === 'startEvent' && parentKind === 'eventSubProcess') return raw.isInterrupting !== false;
   return undefined;

@@ -2,7 +2,7 @@ import { extractElement, kindOf, type ElementDraft } from './extract-element';
 import { bodyOf, child, isA, list, localKind, str, type ModdleElement } from './moddle-types';
 import type { ExecutableElement, ExecutableProcess, SequenceFlow } from './model';
 import type { Problems } from './problems';
-import { readZeebeExtensions } from './zeebe-extensions';
+import { extensionValues, isZeebeType, readZeebeExtensions } from './zeebe-extensions';
 
 /** A process while it is assembled and validated, before it is frozen. */
 export interface ProcessDraft {
@@ -11,8 +11,9 @@ export interface ProcessDraft {
   drafts: Map<string, ElementDraft>;
   /** raw sequence flows, with the ids their references named even when unresolved */
   rawFlows: Map<string, { raw: ModdleElement; sourceId?: string; targetId?: string }>;
-  /** elements whose lack of an id makes them unaddressable (reported, skipped) */
   associations: ModdleElement[];
+  /** ids of elements already refused as unsupported, so flows touching them are not reported twice */
+  unsupportedIds: Set<string>;
 }
 
 // Data and artifacts carry no behaviour; Zeebe ignores them too.
@@ -34,11 +35,13 @@ export function extractProcess(raw: ModdleElement, resourceName: string, problem
       executionListeners: ext.executionListeners,
       childElementIds: [],
       resourceName,
+      userTaskForms: ext.userTaskForms,
     },
     raw,
     drafts: new Map(),
     rawFlows: new Map(),
     associations: [],
+    unsupportedIds: new Set(),
   };
   walkScope(raw, undefined, draft, problems);
   linkFlows(draft);
@@ -46,7 +49,12 @@ export function extractProcess(raw: ModdleElement, resourceName: string, problem
   return draft;
 }
 
-function walkScope(scope: ModdleElement, parent: ExecutableElement | undefined, draft: ProcessDraft, problems: Problems): void {
+function walkScope(
+  scope: ModdleElement,
+  parent: ExecutableElement | undefined,
+  draft: ProcessDraft,
+  problems: Problems,
+): void {
   draft.associations.push(...list(scope, 'artifacts').filter((a) => isA(a, 'bpmn:Association')));
   for (const raw of list(scope, 'flowElements')) {
     const id = str(raw, 'id');
@@ -55,14 +63,23 @@ function walkScope(scope: ModdleElement, parent: ExecutableElement | undefined, 
       continue;
     }
     if (raw.$type === 'bpmn:SequenceFlow') {
-      draft.rawFlows.set(id, { raw, sourceId: str(child(raw, 'sourceRef'), 'id'), targetId: str(child(raw, 'targetRef'), 'id') });
+      draft.rawFlows.set(id, {
+        raw,
+        sourceId: str(child(raw, 'sourceRef'), 'id'),
+        targetId: str(child(raw, 'targetRef'), 'id'),
+      });
       addFlow(raw, id, parent, draft);
+      // Zeebe has no listeners or other zeebe behaviour on sequence flows.
+      for (const ext of extensionValues(raw).filter((v) => isZeebeType(v.$type) && v.$type !== 'zeebe:Properties')) {
+        problems.element(id, `<${ext.$type}> is not supported on sequence flows`);
+      }
       continue;
     }
     if (NON_EXECUTABLE.includes(raw.$type)) continue;
     const kind = kindOf(raw);
     if (!kind) {
       problems.element(id, `elements of type '${localKind(raw.$type)}' are not supported by Brobygger`);
+      draft.unsupportedIds.add(id);
       continue;
     }
     const d = extractElement(raw, kind, parent, problems);

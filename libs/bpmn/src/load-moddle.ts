@@ -1,7 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as vm from 'vm';
-import { pathToFileURL } from 'url';
 import type { ModdleElement } from './moddle-types';
 
 /** What bpmn-moddle's fromXML resolves to, narrowed to the parts this library reads. */
@@ -20,37 +18,8 @@ interface BpmnModdleInstance {
   fromXML(xml: string, typeName?: string): Promise<ModdleParseResult>;
 }
 type BpmnModdleCtor = new (packages: Record<string, unknown>) => BpmnModdleInstance;
-type Importer = (specifier: string) => Promise<Record<string, unknown>>;
-
-// bpmn-moddle 10 and its dependencies are ESM-only, while this repo compiles to
-// CommonJS (tsc and @swc/jest). tsc would rewrite a literal `import()` into
-// `require()`, so the import is created at runtime where the compiler cannot see it.
-const nativeImport = new Function('s', 'return import(s)') as Importer;
-
-// Jest runs modules inside a vm context without a dynamic-import hook unless Node is
-// started with --experimental-vm-modules. Scripts compiled with the main-context loader
-// constant import through Node's own ESM loader instead, which needs no flag (Node >= 20.12).
-function mainContextImport(): Importer | undefined {
-  const loader = (vm as unknown as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } }).constants
-    ?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (!loader) return undefined;
-  const options = { importModuleDynamically: loader } as unknown as vm.ScriptOptions;
-  return new vm.Script('(s) => import(s)', options).runInThisContext() as Importer;
-}
-
-async function importEsm(file: string): Promise<Record<string, unknown>> {
-  const url = pathToFileURL(file).href;
-  try {
-    return await nativeImport(url);
-  } catch (first) {
-    const fallback = mainContextImport();
-    if (!fallback) throw first;
-    return fallback(url);
-  }
-}
-
 function packageDir(name: string): string {
-  // Both packages export ./package.json, which is the only stable anchor for their folder.
+  // The package exports ./package.json, the only stable anchor for its folder.
   return path.dirname(require.resolve(`${name}/package.json`));
 }
 
@@ -58,20 +27,11 @@ let cached: Promise<BpmnModdleCtor> | undefined;
 let zeebeDescriptor: Record<string, unknown> | undefined;
 
 function loadConstructor(): Promise<BpmnModdleCtor> {
-  cached ??= (async () => {
-    const dir = packageDir('bpmn-moddle');
-    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
-      exports?: { '.'?: string };
-      main?: string;
-    };
-    const entry = path.join(dir, manifest.exports?.['.'] ?? manifest.main ?? 'dist/index.js');
-    const mod = await importEsm(entry);
-    const ctor = (mod.BpmnModdle ?? mod.default) as BpmnModdleCtor | undefined;
-    if (typeof ctor !== 'function') throw new Error('bpmn-moddle does not export BpmnModdle');
-    return ctor;
-  })();
-  // A failed load should not poison later calls (e.g. a transient fs error).
-  cached.catch(() => (cached = undefined));
+  // bpmn-moddle is an ES module: Node >= 20.19 loads it through require(); jest compiles it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('bpmn-moddle') as { BpmnModdle?: BpmnModdleCtor };
+  if (typeof mod.BpmnModdle !== 'function') throw new Error('bpmn-moddle does not export BpmnModdle');
+  cached ??= Promise.resolve(mod.BpmnModdle);
   return cached;
 }
 

@@ -28,6 +28,8 @@ export interface ExecutableProcess {
   childElementIds: string[];
   /** added: name of the resource the process was deployed from */
   resourceName: string;
+  /** added: embedded forms (zeebe:userTaskForm id -> JSON body), referenced as 'camunda-forms:bpmn:<id>' */
+  userTaskForms: Record<string, string>;
 }
 
 export interface SequenceFlow {

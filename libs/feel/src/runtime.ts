@@ -68,8 +68,5 @@ export function feelTypeOf(value: unknown): string {
 
 /** Warn about an argument of the wrong type and evaluate to null, as FEEL does. */
 export function invalidArgument(fn: string, parameter: string, expected: string, actual: unknown): null {
-  return warn(
-    'INVALID_ARGUMENTS',
-    `${fn}: expected '${parameter}' to be ${expected}, but was ${feelTypeOf(actual)}`,
-  );
+  return warn('INVALID_ARGUMENTS', `${fn}: expected '${parameter}' to be ${expected}, but was ${feelTypeOf(actual)}`);
 }

@@ -26,8 +26,17 @@ interface TreeNode {
   nextSibling: TreeNode | null;
 }
 
+interface Tree {
+  topNode: TreeNode;
+  iterate(spec: { enter(node: { from: number; to: number; type: TreeNode['type'] }): boolean | void }): void;
+}
+
+function parseTree(expression: string, context: Record<string, unknown>): Tree {
+  return parseExpression(expression, context, undefined) as unknown as Tree;
+}
+
 function parse(expression: string, context: Record<string, unknown>): TreeNode {
-  return (parseExpression(expression, context, undefined) as unknown as { topNode: TreeNode }).topNode;
+  return parseTree(expression, context).topNode;
 }
 
 function children(node: TreeNode): TreeNode[] {
@@ -38,16 +47,23 @@ function children(node: TreeNode): TreeNode[] {
   return result;
 }
 
-function findError(node: TreeNode): TreeNode | null {
-  if (node.type.isError) return node;
-  for (const child of children(node)) {
-    const found = findError(child);
-    if (found) return found;
-  }
-  return null;
+interface Span {
+  from: number;
+  to: number;
 }
 
-function describeError(expression: string, error: TreeNode): SyntaxProblem {
+function findError(tree: Tree): Span | null {
+  let found: Span | null = null;
+  tree.iterate({
+    enter(node) {
+      if (found) return false;
+      if (node.type.isError) found = { from: node.from, to: node.to };
+    },
+  });
+  return found;
+}
+
+function describeError(expression: string, error: Span): SyntaxProblem {
   const rest = expression.slice(error.from).trimStart();
   if (rest.length === 0) {
     return {
@@ -70,7 +86,7 @@ export function checkSyntax(expression: string, context: Record<string, unknown>
   if (expression.trim().length === 0) {
     return { message: 'expression is empty', position: { from: 0, to: 0 } };
   }
-  const error = findError(parse(expression, context));
+  const error = findError(parseTree(expression, context));
   return error ? describeError(expression, error) : null;
 }
 
