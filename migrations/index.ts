@@ -1,5 +1,6 @@
 // Every migration, oldest first. Listed explicitly (not globbed) so that the same list works from
 // TypeScript in tests and from compiled JavaScript in production.
 import { CreateSchemas1764057600000 } from './1764057600000-create-schemas';
+import { EngineState1764057700000 } from './1764057700000-engine-state';
 
-export const migrations = [CreateSchemas1764057600000];
+export const migrations = [CreateSchemas1764057600000, EngineState1764057700000];

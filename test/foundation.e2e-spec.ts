@@ -32,7 +32,7 @@ describe('a fresh start with no DATABASE_URL (the embedded default)', () => {
       details: { database: { status: 'up' }, migrations: { status: 'up' } },
     });
     expect(health.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const docs = await (await fetch(`${base}/api/docs-json`)).json();
+    const docs = (await (await fetch(`${base}/api/docs-json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(docs.paths)).toContain('/health');
 
     const embeddedUrl = `postgres://postgres:brobygger-embedded@127.0.0.1:${pgPort}/brobygger`;

@@ -1,0 +1,40 @@
+import type { ExecutableElement } from '@brobygger/bpmn';
+import type { ElementType } from '../state/instance-document';
+import type { ElementProcessor } from './element-processor';
+import { processProcessor } from './container/process-processor';
+import { endEventProcessor } from './event/end-event-processor';
+import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor';
+import { parallelGatewayProcessor } from './gateway/parallel-gateway-processor';
+import { passThroughProcessor } from './pass-through-processor';
+import { jobWorkerTaskProcessor } from './task/job-worker-task-processor';
+import { scriptTaskProcessor } from './task/script-task-processor';
+
+/**
+ * Which processor runs which element kind. Kinds not listed are refused at deploy time
+ * (see deployment/supported-elements.ts), so a lookup here never misses.
+ */
+const PROCESSORS: Partial<Record<ElementType, ElementProcessor>> = {
+  process: processProcessor,
+  startEvent: passThroughProcessor,
+  intermediateThrowEvent: passThroughProcessor,
+  endEvent: endEventProcessor,
+  task: passThroughProcessor,
+  manualTask: passThroughProcessor,
+  serviceTask: jobWorkerTaskProcessor,
+  userTask: jobWorkerTaskProcessor,
+  sendTask: jobWorkerTaskProcessor,
+  businessRuleTask: jobWorkerTaskProcessor,
+  scriptTask: jobWorkerTaskProcessor,
+  exclusiveGateway: exclusiveGatewayProcessor,
+  parallelGateway: parallelGatewayProcessor,
+};
+
+export function processorFor(type: ElementType, element: ExecutableElement): ElementProcessor {
+  // A script task with a zeebe:script FEEL expression is computed by the engine; otherwise it is a job.
+  if (type === 'scriptTask' && element.script?.expression) return scriptTaskProcessor;
+  const processor = PROCESSORS[type];
+  if (!processor) throw new Error(`no processor for element type ${type}`);
+  return processor;
+}
+
+export const SUPPORTED_ELEMENT_TYPES = new Set(Object.keys(PROCESSORS));

@@ -1,0 +1,149 @@
+import type { Pool } from 'pg';
+import { EngineError, type FailJobCommand, type ThrowErrorCommand, type Variables } from '../api';
+import { incidents } from '../behaviors/incidents';
+import { variableMapping } from '../behaviors/variable-mapping';
+import { failure } from '../processing/failure';
+import type { CommandScope, InstanceRunner } from '../processing/instance-runner';
+import type { ElementInstance } from '../state/instance-document';
+
+interface JobRow {
+  key: string;
+  type: string;
+  state: 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'ERROR_THROWN';
+  retries: number;
+  worker: string | null;
+  element_instance_key: string;
+  element_id: string;
+}
+
+type Verb = 'complete' | 'fail' | 'throw an error for' | 'update retries of';
+
+/** Commands a worker sends about its job. Each locks the instance first, then the job. */
+export class JobCommands {
+  constructor(
+    private readonly pool: Pool,
+    private readonly runner: InstanceRunner,
+  ) {}
+
+  complete(jobKey: string, variables: Variables): Promise<void> {
+    return this.onJob(jobKey, 'complete', ['ACTIVATABLE', 'ACTIVATED'], (job, instance, scope) => {
+      const { context, lifecycle } = scope;
+      context.effects.jobChanges.push({ kind: 'delete', key: job.key });
+      context.effects.record({
+        key: job.key,
+        valueType: 'JOB',
+        intent: 'COMPLETED',
+        elementId: job.element_id,
+        elementType: instance.type,
+        payload: { worker: job.worker },
+      });
+      delete instance.jobKey;
+      variableMapping.mergeResult(lifecycle.model(instance), context.state, instance.key, variables);
+      lifecycle.complete(instance);
+    });
+  }
+
+  fail(command: FailJobCommand): Promise<void> {
+    return this.onJob(command.jobKey, 'fail', ['ACTIVATABLE', 'ACTIVATED'], (job, instance, scope) => {
+      const { context } = scope;
+      for (const [name, value] of Object.entries(command.variables)) context.state.setLocal(instance.key, name, value);
+      const retries = Math.max(0, command.retries);
+      const backOff = retries > 0 && command.retryBackOffMs > 0;
+      context.effects.jobChanges.push({
+        kind: 'update',
+        key: job.key,
+        type: job.type,
+        state: retries > 0 && !backOff ? 'ACTIVATABLE' : 'FAILED',
+        retries,
+        errorMessage: command.errorMessage,
+        recurAt: backOff ? new Date(context.now.getTime() + command.retryBackOffMs) : undefined,
+      });
+      context.effects.record({
+        key: job.key,
+        valueType: 'JOB',
+        intent: 'FAILED',
+        elementId: job.element_id,
+        payload: { retries, errorMessage: command.errorMessage, retryBackOff: command.retryBackOffMs },
+      });
+      if (retries > 0 && !backOff) context.effects.activatableTypes.add(job.type);
+      if (retries === 0) {
+        const message = command.errorMessage || 'No more retries left.';
+        incidents.raise(context, instance, failure('JOB_NO_RETRIES', message), job.key);
+      }
+    });
+  }
+
+  /** Part 1 has no error catch events, so every thrown error is unhandled: an incident. */
+  throwError(command: ThrowErrorCommand): Promise<void> {
+    return this.onJob(command.jobKey, 'throw an error for', ['ACTIVATABLE', 'ACTIVATED'], (job, instance, scope) => {
+      const { context } = scope;
+      for (const [name, value] of Object.entries(command.variables)) context.state.setLocal(instance.key, name, value);
+      context.effects.jobChanges.push({
+        kind: 'update',
+        key: job.key,
+        type: job.type,
+        state: 'ERROR_THROWN',
+        retries: job.retries,
+        errorMessage: command.errorMessage,
+      });
+      context.effects.record({
+        key: job.key,
+        valueType: 'JOB',
+        intent: 'ERROR_THROWN',
+        elementId: job.element_id,
+        payload: { errorCode: command.errorCode, errorMessage: command.errorMessage },
+      });
+      const message =
+        `Expected to throw an error event with the code '${command.errorCode}' with message ` +
+        `'${command.errorMessage}', but it was not caught. No error events are available in the scope.`;
+      incidents.raise(context, instance, failure('UNHANDLED_ERROR_EVENT', message), job.key);
+    });
+  }
+
+  updateRetries(jobKey: string, retries: number): Promise<void> {
+    return this.onJob(
+      jobKey,
+      'update retries of',
+      ['ACTIVATABLE', 'ACTIVATED', 'FAILED', 'ERROR_THROWN'],
+      (job, _instance, scope) => {
+        const { context } = scope;
+        context.effects.jobChanges.push({ kind: 'update', key: job.key, type: job.type, state: job.state, retries });
+        context.effects.record({
+          key: job.key,
+          valueType: 'JOB',
+          intent: 'RETRIES_UPDATED',
+          elementId: job.element_id,
+          payload: { retries },
+        });
+      },
+    );
+  }
+
+  private async onJob(
+    jobKey: string,
+    verb: Verb,
+    allowedStates: JobRow['state'][],
+    work: (job: JobRow, instance: ElementInstance, scope: CommandScope) => void,
+  ): Promise<void> {
+    const notFound = `Expected to ${verb} job with key '${jobKey}', but no such job was found`;
+    const { rows } = await this.pool.query<{ process_instance_key: string }>(
+      'SELECT process_instance_key FROM engine.job WHERE key = $1',
+      [jobKey],
+    );
+    if (!rows[0]) throw new EngineError('NOT_FOUND', notFound);
+    await this.runner.onInstance(rows[0].process_instance_key, notFound, async (scope) => {
+      const locked = await scope.client.query<JobRow>('SELECT * FROM engine.job WHERE key = $1 FOR UPDATE', [jobKey]);
+      const job = locked.rows[0];
+      if (!job) throw new EngineError('NOT_FOUND', notFound);
+      if (!allowedStates.includes(job.state)) {
+        throw new EngineError(
+          'FAILED_PRECONDITION',
+          `Expected to ${verb} job with key '${jobKey}', but it is in state '${job.state}'`,
+        );
+      }
+      const instance = scope.context.state.element(job.element_instance_key);
+      if (!instance) throw new EngineError('NOT_FOUND', notFound);
+      work(job, instance, scope);
+    });
+  }
+}

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import { parseBpmn, type ExecutableProcess } from '@brobygger/bpmn';
+import { EngineError, type DeployedProcess, type DeploymentResult } from '../api';
+import type { KeyGenerator } from '../keys';
+import { unsupportedElements } from './supported-elements';
+
+// Serialises deployments across engine processes, so that two never take the same version number.
+const DEPLOY_LOCK_KEY = 4_242_101;
+
+interface ParsedResource {
+  name: string;
+  xml: string;
+  checksum: string;
+  processes: ExecutableProcess[];
+}
+
+async function parseResources(resources: { name: string; content: Buffer }[]): Promise<ParsedResource[]> {
+  const errors: string[] = [];
+  const parsed: ParsedResource[] = [];
+  const seenIds = new Map<string, string>();
+  for (const resource of resources) {
+    if (!/\.(bpmn|xml)$/i.test(resource.name)) {
+      errors.push(`'${resource.name}': only BPMN resources (.bpmn, .xml) can be deployed to the embedded engine`);
+      continue;
+    }
+    const xml = resource.content.toString('utf8');
+    const outcome = await parseBpmn(xml, resource.name);
+    const problems = outcome.ok ? outcome.processes.flatMap(unsupportedElements) : outcome.problems;
+    for (const process of outcome.ok ? outcome.processes : []) {
+      const other = seenIds.get(process.bpmnProcessId);
+      if (other) {
+        problems.push({
+          elementId: process.bpmnProcessId,
+          message: `Process '${process.bpmnProcessId}' is also defined in '${other}': a process id may occur once per deployment`,
+        });
+      }
+      seenIds.set(process.bpmnProcessId, resource.name);
+    }
+    if (problems.length > 0) {
+      errors.push(`'${resource.name}':\n${problems.map((p) => `- ${p.message}`).join('\n')}`);
+      continue;
+    }
+    if (!outcome.ok) continue;
+    const checksum = createHash('sha256').update(resource.content).digest('hex');
+    parsed.push({ name: resource.name, xml, checksum, processes: outcome.processes });
+  }
+  if (resources.length === 0) throw new EngineError('INVALID_ARGUMENT', 'Expected to deploy at least one resource, but none given');
+  if (errors.length > 0) {
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `Expected to deploy new resources, but encountered the following errors:\n${errors.join('\n')}`,
+    );
+  }
+  return parsed;
+}
+
+/**
+ * Deploys all resources or none. A process whose resource is byte-for-byte the latest version's
+ * keeps that version; otherwise it gets the next version number.
+ */
+export async function deploy(
+  pool: Pool,
+  keys: KeyGenerator,
+  resources: { name: string; content: Buffer }[],
+): Promise<DeploymentResult> {
+  const parsed = await parseResources(resources);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [DEPLOY_LOCK_KEY]);
+    const deploymentKey = keys.next();
+    await client.query('INSERT INTO engine.deployment (key) VALUES ($1)', [deploymentKey]);
+    const processes: DeployedProcess[] = [];
+    for (const resource of parsed) {
+      for (const process of resource.processes) {
+        processes.push(await deployProcess(client, keys, deploymentKey, resource, process));
+      }
+    }
+    await client.query('COMMIT');
+    return { deploymentKey, processes };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function deployProcess(
+  client: PoolClient,
+  keys: KeyGenerator,
+  deploymentKey: string,
+  resource: ParsedResource,
+  process: ExecutableProcess,
+): Promise<DeployedProcess> {
+  const { rows } = await client.query<{ key: string; version: number; checksum: string; resource_name: string }>(
+    `SELECT key, version, checksum, resource_name FROM engine.process_definition
+      WHERE bpmn_process_id = $1 ORDER BY version DESC LIMIT 1`,
+    [process.bpmnProcessId],
+  );
+  const latest = rows[0];
+  if (latest && latest.checksum === resource.checksum) {
+    return {
+      bpmnProcessId: process.bpmnProcessId,
+      version: latest.version,
+      processDefinitionKey: latest.key,
+      resourceName: latest.resource_name,
+    };
+  }
+  const key = keys.next();
+  const version = (latest?.version ?? 0) + 1;
+  await client.query(
+    `INSERT INTO engine.process_definition
+       (key, bpmn_process_id, version, resource_name, checksum, resource, deployment_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [key, process.bpmnProcessId, version, resource.name, resource.checksum, resource.xml, deploymentKey],
+  );
+  await client.query(
+    `INSERT INTO engine.record (key, value_type, intent, process_definition_key, bpmn_process_id, payload)
+     VALUES ($1, 'PROCESS', 'CREATED', $1, $2, $3)`,
+    [key, process.bpmnProcessId, { version, resourceName: resource.name, deploymentKey }],
+  );
+  return { bpmnProcessId: process.bpmnProcessId, version, processDefinitionKey: key, resourceName: resource.name };
+}

@@ -1,0 +1,226 @@
+import type { ExecutableElement } from '@brobygger/bpmn';
+import type { ElementInstance, ElementType } from '../state/instance-document';
+import type { ContainerProcessor, ElementProcessor } from '../bpmn/element-processor';
+import { incidents } from '../behaviors/incidents';
+import { variableMapping } from '../behaviors/variable-mapping';
+import type { Failure } from './failure';
+import type { ProcessingContext } from './processing-context';
+
+/** More steps than this without reaching a wait state is a loop in the model, not work. */
+const MAX_STEPS_PER_COMMAND = 100_000;
+
+export class RunawayInstanceError extends Error {}
+
+/**
+ * The shared state-transition behaviour and the instance's work loop: every element kind moves
+ * through the same states here, each transition written to the record, and the element's own
+ * processor is asked only for what differs.
+ */
+export class Lifecycle {
+  constructor(
+    readonly context: ProcessingContext,
+    private readonly processors: (type: ElementType, element: ExecutableElement) => ElementProcessor,
+  ) {}
+
+  get state() {
+    return this.context.state;
+  }
+
+  /** The model of an element instance: the process's own pseudo-element for the root. */
+  model(instance: ElementInstance): ExecutableElement {
+    const element = this.context.element(instance.elementId);
+    if (instance.type === 'process' || !element) return this.processElement();
+    return element;
+  }
+
+  processElement(): ExecutableElement {
+    const process = this.context.process;
+    return {
+      id: process.bpmnProcessId,
+      kind: 'subProcess',
+      incoming: [],
+      outgoing: [],
+      boundaryEventIds: [],
+      inputs: [],
+      outputs: [],
+      taskHeaders: {},
+      childElementIds: process.childElementIds,
+      properties: {},
+      executionListeners: [],
+    };
+  }
+
+  // --- commands for the work queue -------------------------------------------------------------
+
+  activate(elementId: string, flowScopeKey: string | undefined, key = this.context.keys.next()): string {
+    this.context.queue.push({ kind: 'activate', key, elementId, flowScopeKey });
+    return key;
+  }
+
+  complete(instance: ElementInstance): void {
+    this.context.queue.push({ kind: 'complete', key: instance.key });
+  }
+
+  terminate(instance: ElementInstance): void {
+    this.context.queue.push({ kind: 'terminate', key: instance.key });
+  }
+
+  /** Works the queue until every path waits (a job, a join) or the instance has ended. */
+  run(): void {
+    let steps = 0;
+    for (let step = this.context.queue.shift(); step; step = this.context.queue.shift()) {
+      if (++steps > MAX_STEPS_PER_COMMAND) {
+        throw new RunawayInstanceError(
+          `process instance ${this.context.info.processInstanceKey} took more than ${MAX_STEPS_PER_COMMAND} steps without waiting: the model loops without a wait state`,
+        );
+      }
+      if (step.kind === 'activate') this.runActivate(step.key, step.elementId, step.flowScopeKey);
+      else {
+        const instance = this.state.element(step.key);
+        if (!instance) continue; // ended meanwhile, e.g. terminated by a terminate end event
+        if (step.kind === 'complete' && instance.state === 'ACTIVATED') this.runComplete(instance);
+        if (step.kind === 'terminate' && instance.state !== 'TERMINATING') this.runTerminate(instance);
+      }
+    }
+  }
+
+  private runActivate(key: string, elementId: string, flowScopeKey: string | undefined): void {
+    const isProcess = flowScopeKey === undefined;
+    const element = isProcess ? this.processElement() : this.context.element(elementId)!;
+    const instance: ElementInstance = {
+      key,
+      elementId,
+      type: isProcess ? 'process' : element.kind,
+      state: 'ACTIVATING',
+      flowScopeKey,
+    };
+    this.state.addElement(instance);
+    this.record(instance, 'ELEMENT_ACTIVATING');
+    this.retryActivation(instance);
+  }
+
+  /** Activation proper: input mappings, then the element's own work. Re-run on incident resolve. */
+  retryActivation(instance: ElementInstance): void {
+    const element = this.model(instance);
+    const failed =
+      (instance.flowScopeKey !== undefined
+        ? variableMapping.applyInputs(element, this.state, instance.key, instance.flowScopeKey)
+        : undefined) ?? this.processorOf(instance).onActivate(element, instance, this);
+    if (failed) this.fail(instance, failed);
+  }
+
+  private runComplete(instance: ElementInstance): void {
+    instance.state = 'COMPLETING';
+    this.record(instance, 'ELEMENT_COMPLETING');
+    this.retryCompletion(instance);
+  }
+
+  retryCompletion(instance: ElementInstance): void {
+    const failed = this.processorOf(instance).onComplete(this.model(instance), instance, this);
+    if (failed) this.fail(instance, failed);
+  }
+
+  private runTerminate(instance: ElementInstance): void {
+    instance.state = 'TERMINATING';
+    this.record(instance, 'ELEMENT_TERMINATING');
+    if (instance.incidentKey) incidents.resolve(this.context, instance);
+    this.processorOf(instance).onTerminate(this.model(instance), instance, this);
+  }
+
+  private fail(instance: ElementInstance, failed: Failure): void {
+    incidents.raise(this.context, instance, failed);
+  }
+
+  // --- transitions, used by the processors --------------------------------------------------
+
+  toActivated(instance: ElementInstance): void {
+    instance.state = 'ACTIVATED';
+    this.record(instance, 'ELEMENT_ACTIVATED');
+  }
+
+  /** Output mappings, then COMPLETED; the caller continues the path (takeOutgoingFlows). */
+  toCompleted(element: ExecutableElement, instance: ElementInstance): Failure | undefined {
+    if (instance.flowScopeKey !== undefined) {
+      const failed = variableMapping.applyOutputs(element, this.state, instance.key, instance.flowScopeKey);
+      if (failed) return failed;
+    }
+    this.record(instance, 'ELEMENT_COMPLETED');
+    this.state.removeElement(instance.key);
+    return undefined;
+  }
+
+  toTerminated(instance: ElementInstance): void {
+    this.record(instance, 'ELEMENT_TERMINATED');
+    this.state.removeElement(instance.key);
+    if (instance.flowScopeKey === undefined) return;
+    const scope = this.state.element(instance.flowScopeKey);
+    if (scope) this.container(scope).onChildTerminated(scope, this);
+  }
+
+  /** Takes the given flows (all outgoing ones by default); with none, this path of the scope ends. */
+  takeOutgoingFlows(element: ExecutableElement, instance: ElementInstance, flowIds = element.outgoing): void {
+    const flowScopeKey = instance.flowScopeKey!;
+    for (const flowId of flowIds) this.takeFlow(flowId, flowScopeKey, element);
+    if (flowIds.length === 0) this.pathEnded(flowScopeKey);
+  }
+
+  pathEnded(flowScopeKey: string): void {
+    const scope = this.state.element(flowScopeKey);
+    if (scope) this.container(scope).onChildCompleted(scope, this);
+  }
+
+  private takeFlow(flowId: string, flowScopeKey: string, source: ExecutableElement): void {
+    const flow = this.context.process.flows[flowId];
+    const target = this.context.element(flow.targetId)!;
+    this.context.effects.record({
+      key: this.context.keys.next(),
+      valueType: 'PROCESS_INSTANCE',
+      intent: 'SEQUENCE_FLOW_TAKEN',
+      elementId: flowId,
+      elementType: 'sequenceFlow',
+      flowScopeKey,
+      payload: { sourceId: source.id, targetId: target.id },
+    });
+    if (target.kind === 'parallelGateway' && target.incoming.length > 1) {
+      this.arriveAtJoin(target, flowId, flowScopeKey);
+    } else {
+      this.activate(target.id, flowScopeKey);
+    }
+  }
+
+  /** A parallel join activates once a token has arrived on every incoming flow. */
+  private arriveAtJoin(gateway: ExecutableElement, flowId: string, flowScopeKey: string): void {
+    const counts = this.state.joinCounts(flowScopeKey, gateway.id);
+    counts[flowId] = (counts[flowId] ?? 0) + 1;
+    if (!gateway.incoming.every((incoming) => (counts[incoming] ?? 0) > 0)) return;
+    for (const incoming of gateway.incoming) {
+      counts[incoming] -= 1;
+      if (counts[incoming] === 0) delete counts[incoming];
+    }
+    this.activate(gateway.id, flowScopeKey);
+  }
+
+  /** Whether a scope has nothing left to do: no child element instances, no parked tokens. */
+  isScopeEmpty(scopeKey: string): boolean {
+    return this.state.children(scopeKey).length === 0 && !this.state.hasWaitingTokens(scopeKey);
+  }
+
+  container(scope: ElementInstance): ContainerProcessor {
+    return this.processorOf(scope) as ContainerProcessor;
+  }
+
+  processorOf(instance: ElementInstance): ElementProcessor {
+    return this.processors(instance.type, this.model(instance));
+  }
+
+  record(instance: ElementInstance, intent: string): void {
+    this.context.effects.record({
+      key: instance.key,
+      valueType: 'PROCESS_INSTANCE',
+      intent,
+      elementId: instance.elementId,
+      elementType: instance.type,
+      flowScopeKey: instance.flowScopeKey,
+    });
+  }
+}

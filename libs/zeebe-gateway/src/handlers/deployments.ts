@@ -1,0 +1,41 @@
+import type * as grpc from '@grpc/grpc-js';
+import { type GatewayContext, unary } from '../context';
+import { invalidArgument } from '../errors';
+import { toProcessMetadata } from '../mapping';
+import type {
+  DeployProcessRequest,
+  DeployProcessResponse,
+  DeployResourceRequest,
+  DeployResourceResponse,
+} from '../protocol';
+import { DEFAULT_TENANT, ensureDefaultTenant } from '../validation';
+
+type Resource = { name: string; content: Buffer };
+
+export function deploymentHandlers(ctx: GatewayContext): grpc.UntypedServiceImplementation {
+  const deploy = (resources: Resource[], rpc: string) => {
+    if (resources.length === 0)
+      throw invalidArgument(`Expected to deploy at least one resource with ${rpc}, but none given`);
+    return ctx.engine.deploy(resources.map((r) => ({ name: r.name, content: Buffer.from(r.content ?? []) })));
+  };
+
+  return {
+    DeployResource: unary<DeployResourceRequest, DeployResourceResponse>('DeployResource', ctx, async (request) => {
+      ensureDefaultTenant(request.tenantId, 'DeployResource');
+      const result = await deploy(request.resources ?? [], 'DeployResource');
+      return {
+        key: result.deploymentKey,
+        // Only processes exist in this engine; the oneof is filled through its `process` member.
+        deployments: result.processes.map((process) => ({ process: toProcessMetadata(process) })),
+        tenantId: DEFAULT_TENANT,
+      };
+    }),
+
+    // Deprecated since Zeebe 8 but still used by older clients (zeebe-node's deployProcess).
+    DeployProcess: unary<DeployProcessRequest, DeployProcessResponse>('DeployProcess', ctx, async (request) => {
+      const resources = (request.processes ?? []).map((p) => ({ name: p.name, content: p.definition }));
+      const result = await deploy(resources, 'DeployProcess');
+      return { key: result.deploymentKey, processes: result.processes.map(toProcessMetadata) };
+    }),
+  };
+}

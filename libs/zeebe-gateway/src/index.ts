@@ -1,0 +1,2 @@
+export { startZeebeGateway } from './server';
+export type { ZeebeGateway, ZeebeGatewayOptions } from './server';
