@@ -1,17 +1,14 @@
-import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '@brobygger/config';
-import { connectDatabase, dataSourceOptions, runMigrations } from '@brobygger/database';
+import { connectDatabase, migrateDatabase } from '@brobygger/database';
 
 // `npm run migration:run`: applies pending migrations to DATABASE_URL (or the embedded database).
 async function main() {
   const config = loadConfig();
   const database = await connectDatabase(config, () => undefined);
-  const dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
   try {
-    const applied = await runMigrations(dataSource);
+    const applied = await migrateDatabase(database.url);
     process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'no pending migrations\n');
   } finally {
-    await dataSource.destroy();
     await database.stop();
   }
 }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
 
 // Any constant works; it only has to be the same in every Brobygger process on one database.
 const MIGRATION_LOCK_KEY = 4_242_001;
@@ -22,4 +23,14 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
 
 export async function pendingMigrations(dataSource: DataSource): Promise<boolean> {
   return dataSource.showMigrations();
+}
+
+/** Applies pending migrations through a short-lived connection; returns their names. */
+export async function migrateDatabase(url: string): Promise<string[]> {
+  const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
+  try {
+    return await runMigrations(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
 }

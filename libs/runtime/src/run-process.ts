@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { AppConfig, ConfigError, loadConfig } from '@brobygger/config';
-import { connectDatabase, DatabaseConnection } from '@brobygger/database';
+import { connectDatabase, DatabaseConnection, migrateDatabase } from '@brobygger/database';
 import { createLogger } from '@brobygger/logging';
 
 export type Stop = () => Promise<unknown>;
@@ -64,6 +64,8 @@ export function runProcess(name: string, start: (context: ProcessContext) => Pro
     const database = await connectDatabase(config, (message) => logger.debug({ component: 'postgres' }, message));
     stops.push(() => database.stop());
     logger.info({ embeddedDatabase: database.embedded }, 'database reachable');
+    const applied = await migrateDatabase(database.url);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
     stops.push(...(await start({ config, database, logger })));
     logger.info({ httpPort: config.http.port, gatewayPort: config.gateway.port }, `${name} started`);
   })().catch((error: unknown) => {
