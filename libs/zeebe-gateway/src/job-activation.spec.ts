@@ -33,17 +33,17 @@ describe('Zeebe gateway job activation', () => {
     expect(command).toMatchObject({ type: 'send-mail', timeoutMs: 60_000, maxJobsToActivate: 32 });
   });
 
-  it('ends a long poll without jobs after requestTimeout, with no message', async () => {
+  it('ends a long poll without jobs after requestTimeout, with one empty response', async () => {
     const raw = h.raw();
     const outcome = await collect(raw.ActivateJobs(activateRequest({ requestTimeout: 400 })));
     expect(outcome.error).toBeUndefined();
-    expect(outcome.messages).toEqual([]);
+    expect(outcome.messages).toEqual([{ jobs: [] }]);
     expect(outcome.elapsedMs).toBeGreaterThanOrEqual(350);
     expect(outcome.elapsedMs).toBeLessThan(1_500);
     expect(h.engine.listenerCount('send-mail')).toBe(0);
 
     const immediate = await collect(raw.ActivateJobs(activateRequest({ requestTimeout: -1 })));
-    expect(immediate.messages).toEqual([]);
+    expect(immediate.messages).toEqual([{ jobs: [] }]);
     expect(immediate.elapsedMs).toBeLessThan(300);
   });
 
@@ -82,7 +82,7 @@ describe('Zeebe gateway job activation', () => {
     const outcome = await poll;
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(outcome.error).toBeUndefined();
-    expect(outcome.messages).toEqual([]);
+    expect(outcome.messages).toEqual([{ jobs: [] }]);
   });
 
   it('pushes jobs one at a time on StreamActivatedJobs', async () => {

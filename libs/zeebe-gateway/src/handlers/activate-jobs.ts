@@ -23,9 +23,10 @@ function toCommand(request: ActivateJobsRequest): ActivateJobsCommand {
 /**
  * ActivateJobs with long polling, as Zeebe's gateway does it: answer at once when jobs are there;
  * otherwise hold the call until the engine signals new jobs of the type or `requestTimeout` passes
- * (0: the gateway default; negative: no waiting). The stream carries at most one response and is
- * then completed; "no jobs" is a completed stream without any message, which is how Zeebe answers
- * and what zeebe-node's ZBWorker expects (it polls again on 'end').
+ * (0: the gateway default; negative: no waiting). The stream carries exactly one response and is
+ * then completed. "No jobs" is an empty response rather than a bare end of stream: zeebe-node's
+ * `ZBClient.activateJobs` resolves only on a message and would otherwise wait forever, while its
+ * ZBWorker and other clients handle an empty list as "poll again".
  */
 export function activateJobsHandler(
   ctx: GatewayContext,
@@ -53,7 +54,7 @@ async function serve(
       reportUndelivered(ctx, jobs);
       return;
     }
-    if (jobs.length > 0) call.write({ jobs: jobs.map(toActivatedJobMessage) });
+    call.write({ jobs: jobs.map(toActivatedJobMessage) });
     call.end();
   } catch (error) {
     if (!call.cancelled) call.emit('error', toStatus(error, RPC, ctx.logger));
