@@ -23,7 +23,10 @@ describe('deploying BPMN through zeebe-node', () => {
   });
 
   it('supports the older DeployProcess call', async () => {
-    const response = await engine.zbc.deployProcess({ definition: Buffer.from(sequence('legacy', 'a')), name: 'legacy.bpmn' });
+    const response = await engine.zbc.deployProcess({
+      definition: Buffer.from(sequence('legacy', 'a')),
+      name: 'legacy.bpmn',
+    });
     expect(response.processes[0]).toMatchObject({ bpmnProcessId: 'legacy', version: 1 });
   });
 

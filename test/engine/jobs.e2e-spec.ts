@@ -22,7 +22,8 @@ describe('jobs: create, activate, complete, fail, retry, incidents', () => {
   const start = (variables: Record<string, unknown> = {}) =>
     engine.zbc.createProcessInstance({ bpmnProcessId: processId, variables });
   const instanceState = async (key: string) =>
-    (await engine.query<{ state: string }>('SELECT state FROM engine.process_instance WHERE key = $1', [key]))[0]?.state;
+    (await engine.query<{ state: string }>('SELECT state FROM engine.process_instance WHERE key = $1', [key]))[0]
+      ?.state;
 
   it('runs an instance to its end as workers complete its jobs, merging their variables', async () => {
     const created = await start({ citizen: 'A' });
@@ -78,7 +79,11 @@ describe('jobs: create, activate, complete, fail, retry, incidents', () => {
       `SELECT key, error_type, error_message, job_key FROM engine.incident WHERE process_instance_key = $1 AND state = 'ACTIVE'`,
       [created.processInstanceKey],
     );
-    expect(incident).toMatchObject({ error_type: 'JOB_NO_RETRIES', error_message: 'no seat registry', job_key: job.key });
+    expect(incident).toMatchObject({
+      error_type: 'JOB_NO_RETRIES',
+      error_message: 'no seat registry',
+      job_key: job.key,
+    });
     expect(await activateNow(engine.zbc, one)).toEqual([]);
 
     const tooEarly = await grpcError(engine.zbc.resolveIncident({ incidentKey: incident.key }));

@@ -17,9 +17,13 @@ export default async function globalSetup(): Promise<void> {
   chmodSync(root, 0o755); // as root, PostgreSQL runs as the `postgres` user, which must reach the folder
   const dataDir = join(root, 'pg');
   const port = await freePort();
-  const child = spawn(process.execPath, [join(__dirname, '../../dist/scripts/test-postgres.js'), dataDir, String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, '../../dist/scripts/test-postgres.js'), dataDir, String(port)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -16,7 +16,11 @@ export interface JobSpec {
 
 type Evaluated<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
-function attribute(element: ExecutableElement, what: string, result: { ok: boolean; value?: unknown; message?: string }) {
+function attribute(
+  element: ExecutableElement,
+  what: string,
+  result: { ok: boolean; value?: unknown; message?: string },
+) {
   return result.ok
     ? undefined
     : failure('EXTRACT_VALUE_ERROR', `Element '${element.id}': failed to evaluate the ${what}: ${result.message}`);
@@ -74,7 +78,11 @@ export const jobs = {
     if (!headers.ok) return headers;
     return {
       ok: true,
-      value: { type, retries: Math.trunc(retriesResult.value), customHeaders: { ...element.taskHeaders, ...headers.value } },
+      value: {
+        type,
+        retries: Math.trunc(retriesResult.value),
+        customHeaders: { ...element.taskHeaders, ...headers.value },
+      },
     };
   },
 

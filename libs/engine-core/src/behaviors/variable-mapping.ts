@@ -45,7 +45,12 @@ function evaluateMappings(
 /** Zeebe's input and output mappings and variable propagation. */
 export const variableMapping = {
   /** Input mappings become local variables of the element instance. */
-  applyInputs(element: ExecutableElement, state: InstanceState, key: string, flowScopeKey: string): Failure | undefined {
+  applyInputs(
+    element: ExecutableElement,
+    state: InstanceState,
+    key: string,
+    flowScopeKey: string,
+  ): Failure | undefined {
     if (element.inputs.length === 0) return undefined;
     const outcome = evaluateMappings(element, element.inputs, state.visibleVariables(flowScopeKey), {}, 'input');
     if (!outcome.ok) return outcome.failure;
@@ -54,7 +59,12 @@ export const variableMapping = {
   },
 
   /** Output mappings read the element's scope and are propagated from its flow scope upwards. */
-  applyOutputs(element: ExecutableElement, state: InstanceState, key: string, flowScopeKey: string): Failure | undefined {
+  applyOutputs(
+    element: ExecutableElement,
+    state: InstanceState,
+    key: string,
+    flowScopeKey: string,
+  ): Failure | undefined {
     if (element.outputs.length === 0) return undefined;
     const outcome = evaluateMappings(
       element,

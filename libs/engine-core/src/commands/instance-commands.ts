@@ -155,7 +155,9 @@ export class InstanceCommands {
     }
     const id = command.bpmnProcessId ?? '';
     const latest = command.version === undefined || command.version < 0;
-    const definition = latest ? await this.definitions.latest(id) : await this.definitions.byVersion(id, command.version!);
+    const definition = latest
+      ? await this.definitions.latest(id)
+      : await this.definitions.byVersion(id, command.version!);
     if (!definition) {
       throw new EngineError(
         'NOT_FOUND',

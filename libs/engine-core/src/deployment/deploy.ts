@@ -45,7 +45,8 @@ async function parseResources(resources: { name: string; content: Buffer }[]): P
     const checksum = createHash('sha256').update(resource.content).digest('hex');
     parsed.push({ name: resource.name, xml, checksum, processes: outcome.processes });
   }
-  if (resources.length === 0) throw new EngineError('INVALID_ARGUMENT', 'Expected to deploy at least one resource, but none given');
+  if (resources.length === 0)
+    throw new EngineError('INVALID_ARGUMENT', 'Expected to deploy at least one resource, but none given');
   if (errors.length > 0) {
     throw new EngineError(
       'INVALID_ARGUMENT',

@@ -22,7 +22,8 @@ function problemOf(element: ExecutableElement): string | undefined {
   }
   if (element.multiInstance) return 'multi-instance activities are not supported by the embedded engine yet';
   if (element.boundaryEventIds.length > 0) return 'boundary events are not supported by the embedded engine yet';
-  if (element.calledDecision) return 'business rule tasks that call a DMN decision are not supported by the embedded engine yet';
+  if (element.calledDecision)
+    return 'business rule tasks that call a DMN decision are not supported by the embedded engine yet';
   if (element.executionListeners.length > 0) return 'execution listeners are not supported by the embedded engine yet';
   if (element.userTask && element.userTask.taskListeners.length > 0) {
     return 'task listeners are not supported by the embedded engine yet';

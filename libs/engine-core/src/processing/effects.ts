@@ -22,7 +22,15 @@ export interface NewJob {
 
 export type JobChange =
   | { kind: 'delete'; key: string }
-  | { kind: 'update'; key: string; state: string; retries: number; errorMessage?: string; recurAt?: Date; type: string };
+  | {
+      kind: 'update';
+      key: string;
+      state: string;
+      retries: number;
+      errorMessage?: string;
+      recurAt?: Date;
+      type: string;
+    };
 
 export interface NewIncident {
   key: string;
