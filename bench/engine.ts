@@ -104,6 +104,10 @@ interface Counters {
   clientCpu: number;
   serverCpu?: number;
   postgresCpu?: number;
+  /** pg_current_wal_lsn() in bytes (the whole server's WAL, not only the bench database's). */
+  walBytes?: number;
+  /** Rows inserted/updated/deleted per engine table. */
+  tables?: Map<string, [number, number, number]>;
 }
 
 /** Reads the bench database's commit counters and the CPU used so far by each party. */
@@ -113,6 +117,11 @@ async function readCounters(stats: Client, server: ServerProcess, postgresPids: 
       'SELECT xact_commit AS commits, xact_rollback AS rollbacks FROM pg_stat_database WHERE datname = current_database()',
     )
   ).rows[0];
+  const wal = (await stats.query<{ bytes: string }>(`SELECT pg_current_wal_lsn() - '0/0' AS bytes`)).rows[0];
+  const tables = await stats.query<{ name: string; ins: string; upd: string; del: string }>(
+    `SELECT relname AS name, n_tup_ins AS ins, n_tup_upd AS upd, n_tup_del AS del
+       FROM pg_stat_user_tables WHERE schemaname = 'engine'`,
+  );
   const usage = process.cpuUsage();
   return {
     at: performance.now(),
@@ -121,7 +130,20 @@ async function readCounters(stats: Client, server: ServerProcess, postgresPids: 
     clientCpu: (usage.user + usage.system) / 1e6,
     serverCpu: cpuSeconds(server.pid),
     postgresCpu: totalCpuSeconds(postgresPids),
+    walBytes: Number(wal.bytes),
+    tables: new Map(tables.rows.map((t) => [t.name, [Number(t.ins), Number(t.upd), Number(t.del)]])),
   };
+}
+
+/** "table ins/upd/del" per completed instance, for the tables the engine wrote in the window. */
+function rowsPerInstance(before: Counters, after: Counters, instances: number): string {
+  const parts: string[] = [];
+  for (const [name, [ins, upd, del]] of after.tables ?? []) {
+    const [ins0, upd0, del0] = before.tables?.get(name) ?? [0, 0, 0];
+    const per = [ins - ins0, upd - upd0, del - del0].map((n) => n / instances);
+    if (per.some((n) => n > 0.005)) parts.push(`${name} ${per.map((n) => fmt(n, 2)).join('/')}`);
+  }
+  return parts.sort().join(', ');
 }
 
 /** Backends on the bench database plus PostgreSQL's own background processes (WAL writer etc.). */
@@ -307,6 +329,14 @@ async function main(): Promise<void> {
     if (pg.one) ratios.push(`vs 1 client ${fmt(commitsPerSecond / pg.one, 3)}`);
     ratios.push(`rollbacks in window ${after.rollbacks - before.rollbacks}`);
     log(ratios.join('; '));
+    if (load.completed > 0) {
+      log(
+        `engine rows written per instance (inserted/updated/deleted): ${rowsPerInstance(before, after, load.completed)}`,
+      );
+      if (before.walBytes !== undefined && after.walBytes !== undefined) {
+        log(`engine WAL per instance: ${fmt((after.walBytes - before.walBytes) / load.completed / 1024, 1)} kB`);
+      }
+    }
   }
   if (nullSide) reportProblems('null gateway', nullSide);
   if (engineSide) reportProblems('engine', engineSide);

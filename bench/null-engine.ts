@@ -178,6 +178,10 @@ export class NullEngine implements EngineApi {
   publishMessage(_command: PublishMessageCommand): Promise<{ key: string }> {
     return unavailable('publishMessage');
   }
+
+  broadcastSignal(): Promise<{ key: string }> {
+    return unavailable('broadcastSignal');
+  }
 }
 
 async function unavailable(what: string): Promise<never> {

@@ -13,7 +13,7 @@ export class EngineState1764057700000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
-      -- Each value is a block of 1,000 keys, so that an engine process asks for keys rarely.
+      -- Each value is a block of keys (its size is in keys.ts), so that an engine process asks for keys rarely.
       CREATE SEQUENCE engine.key_block START 1;
 
       CREATE TABLE engine.deployment (

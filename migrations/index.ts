@@ -2,5 +2,6 @@
 // TypeScript in tests and from compiled JavaScript in production.
 import { CreateSchemas1764057600000 } from './1764057600000-create-schemas';
 import { EngineState1764057700000 } from './1764057700000-engine-state';
+import { EngineEvents1764057800000 } from './1764057800000-engine-events';
 
-export const migrations = [CreateSchemas1764057600000, EngineState1764057700000];
+export const migrations = [CreateSchemas1764057600000, EngineState1764057700000, EngineEvents1764057800000];

@@ -71,18 +71,19 @@ describe('deploying BPMN through zeebe-node', () => {
 
   it('refuses what the engine cannot run yet, naming the element', async () => {
     const xml = definitions(
-      'withTimer',
+      'withLink',
       [
         '<bpmn:startEvent id="start" />',
-        '<bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+        '<bpmn:intermediateThrowEvent id="jump"><bpmn:linkEventDefinition name="there" /></bpmn:intermediateThrowEvent>',
+        '<bpmn:intermediateCatchEvent id="landing"><bpmn:linkEventDefinition name="there" /></bpmn:intermediateCatchEvent>',
         '<bpmn:endEvent id="end" />',
-        flow('f1', 'start', 'wait'),
-        flow('f2', 'wait', 'end'),
+        flow('f1', 'start', 'jump'),
+        flow('f2', 'landing', 'end'),
       ].join('\n'),
     );
-    const error = await grpcError(deploy('timer.bpmn', xml));
+    const error = await grpcError(deploy('link.bpmn', xml));
     expect(error.code).toBe(GRPC.INVALID_ARGUMENT);
-    expect(error.message).toMatch(/'wait'.*not supported/);
+    expect(error.message).toMatch(/'jump'.*not supported/);
   });
 
   it('refuses a resource that is not BPMN XML', async () => {

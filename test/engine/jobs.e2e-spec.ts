@@ -20,7 +20,7 @@ describe('jobs: create, activate, complete, fail, retry, incidents', () => {
   });
 
   const start = (variables: Record<string, unknown> = {}) =>
-    engine.zbc.createProcessInstance({ bpmnProcessId: processId, variables });
+    engine.zbc.createProcessInstance({ bpmnProcessId: processId, variables: variables as Record<string, never> });
   const instanceState = async (key: string) =>
     (await engine.query<{ state: string }>('SELECT state FROM engine.process_instance WHERE key = $1', [key]))[0]
       ?.state;
@@ -74,7 +74,7 @@ describe('jobs: create, activate, complete, fail, retry, incidents', () => {
   it('raises an incident when no retries are left, and carries on after UpdateJobRetries + ResolveIncident', async () => {
     const created = await start();
     const [job] = await activate(engine.zbc, one);
-    await engine.zbc.failJob({ jobKey: job.key, retries: 0, errorMessage: 'no seat registry' });
+    await engine.zbc.failJob({ jobKey: job.key, retries: 0, errorMessage: 'no seat registry', retryBackOff: 0 });
     const [incident] = await engine.query<{ key: string; error_type: string; error_message: string; job_key: string }>(
       `SELECT key, error_type, error_message, job_key FROM engine.incident WHERE process_instance_key = $1 AND state = 'ACTIVE'`,
       [created.processInstanceKey],
@@ -120,17 +120,17 @@ describe('jobs: create, activate, complete, fail, retry, incidents', () => {
 
   it('answers NOT_FOUND for unknown keys and processes', async () => {
     const unknown = '2251799813999999';
-    for (const call of [
-      engine.zbc.completeJob({ jobKey: unknown, variables: {} }),
-      engine.zbc.failJob({ jobKey: unknown, retries: 1, errorMessage: 'x', retryBackOff: 0 }),
-      engine.zbc.updateJobRetries({ jobKey: unknown, retries: 1 }),
-      engine.zbc.resolveIncident({ incidentKey: unknown }),
-      engine.zbc.cancelProcessInstance(unknown),
-      engine.zbc.setVariables({ elementInstanceKey: unknown, variables: { a: 1 }, local: false }),
-      engine.zbc.createProcessInstance({ bpmnProcessId: 'no-such-process', variables: {} }),
-    ]) {
-      expect((await grpcError(call)).code).toBe(GRPC.NOT_FOUND);
-    }
+    const calls = [
+      () => engine.zbc.completeJob({ jobKey: unknown, variables: {} }),
+      () => engine.zbc.failJob({ jobKey: unknown, retries: 1, errorMessage: 'x', retryBackOff: 0 }),
+      () => engine.zbc.updateJobRetries({ jobKey: unknown, retries: 1 }),
+      () => engine.zbc.resolveIncident({ incidentKey: unknown }),
+      () => engine.zbc.cancelProcessInstance(unknown),
+      () => engine.zbc.setVariables({ elementInstanceKey: unknown, variables: { a: 1 }, local: false }),
+      () => engine.zbc.createProcessInstance({ bpmnProcessId: 'no-such-process', variables: {} }),
+    ];
+    // One call at a time: a rejected promise must be awaited before the next one is made.
+    for (const call of calls) expect((await grpcError(call())).code).toBe(GRPC.NOT_FOUND);
   });
 
   it('cancels an instance: its jobs are withdrawn and further commands find nothing', async () => {

@@ -140,4 +140,5 @@ export interface EngineApi {
   setVariables(elementInstanceKey: string, variables: Variables, local: boolean): Promise<string>;
   resolveIncident(incidentKey: string): Promise<void>;
   publishMessage(command: PublishMessageCommand): Promise<{ key: string }>;
+  broadcastSignal(signalName: string, variables: Variables): Promise<{ key: string }>;
 }

@@ -17,6 +17,10 @@ import { IncidentCommands } from './commands/incident-commands';
 import { InstanceCommands } from './commands/instance-commands';
 import { JobCommands } from './commands/job-commands';
 import { MessageCommands } from './commands/message-commands';
+import { SignalCommands } from './commands/signal-commands';
+import { Clock, systemClock } from './clock';
+import { handleFollowUp } from './processing/follow-ups';
+import { TimerScheduler } from './scheduling/timer-scheduler';
 import { deploy } from './deployment/deploy';
 import { KeyGenerator } from './keys';
 import { Notifications } from './notifications';
@@ -32,6 +36,8 @@ export interface EngineOptions {
   poolSize?: number;
   /** How often timeouts, back-offs and message expiry are checked. */
   sweepIntervalMs?: number;
+  /** The engine's time; tests pass a ControlledClock to move it forward. */
+  clock?: Clock;
 }
 
 /**
@@ -48,7 +54,10 @@ export class Engine implements EngineApi {
     private readonly jobs: JobCommands,
     private readonly incidents: IncidentCommands,
     private readonly messages: MessageCommands,
+    private readonly signals: SignalCommands,
     private readonly sweeper: Sweeper,
+    private readonly timers: TimerScheduler,
+    readonly clock: Clock,
   ) {}
 
   static async start(options: EngineOptions): Promise<Engine> {
@@ -58,18 +67,37 @@ export class Engine implements EngineApi {
       application_name: 'brobygger-engine',
     });
     pool.on('error', (error) => options.logger.warn({ err: error }, 'idle engine database connection failed'));
+    const clock = options.clock ?? systemClock;
     const keys = new KeyGenerator(pool);
     const definitions = new DefinitionStore(pool);
     const notifications = new Notifications(pool, options.databaseUrl, options.logger);
-    const runner = new InstanceRunner(pool, keys, definitions, (effects, info, awaitsResult) => {
-      if (effects.activatableTypes.size > 0) notifications.jobsAvailable(effects.activatableTypes);
-      if (effects.ended && awaitsResult) notifications.instanceEnded(info.processInstanceKey);
-    });
-    const messages = new MessageCommands(pool, keys);
+    // The runner is built before the scheduler it must nudge when a command creates timers.
+    const timersChanged: { nudge?: () => void } = {};
+    const runner = new InstanceRunner(
+      pool,
+      keys,
+      definitions,
+      clock,
+      (effects, info, awaitsResult) => {
+        if (effects.activatableTypes.size > 0) notifications.jobsAvailable(effects.activatableTypes);
+        if (effects.ended && awaitsResult) notifications.instanceEnded(info.processInstanceKey);
+        if (effects.newTimers.length > 0 || effects.timerChanges.length > 0) timersChanged.nudge?.();
+      },
+      () => handleFollowUp,
+    );
+    const timers = new TimerScheduler(pool, runner, clock, options.logger);
+    timersChanged.nudge = () => timers.nudge();
+    const messages = new MessageCommands(pool, runner, keys, clock);
     const sweeper = new Sweeper(
       [
-        { name: 'job timeouts', run: async () => notifications.jobsAvailable(await releaseTimedOutJobs(pool)) },
-        { name: 'retry back-offs', run: async () => notifications.jobsAvailable(await releaseBackedOffJobs(pool)) },
+        {
+          name: 'job timeouts',
+          run: async () => notifications.jobsAvailable(await releaseTimedOutJobs(pool, clock.now())),
+        },
+        {
+          name: 'retry back-offs',
+          run: async () => notifications.jobsAvailable(await releaseBackedOffJobs(pool, clock.now())),
+        },
         { name: 'message expiry', run: () => messages.expire() },
       ],
       options.sweepIntervalMs ?? 250,
@@ -78,6 +106,8 @@ export class Engine implements EngineApi {
     await notifications.start();
     await keys.ensure();
     sweeper.start();
+    timers.start();
+    if ('onChange' in clock) (clock as { onChange(listener: () => void): void }).onChange(() => timers.nudge());
     return new Engine(
       pool,
       keys,
@@ -86,11 +116,15 @@ export class Engine implements EngineApi {
       new JobCommands(pool, runner),
       new IncidentCommands(pool, runner),
       messages,
+      new SignalCommands(runner, keys),
       sweeper,
+      timers,
+      clock,
     );
   }
 
   async stop(): Promise<void> {
+    await this.timers.stop();
     await this.sweeper.stop();
     await this.notifications.stop();
     await this.pool.end();
@@ -98,7 +132,9 @@ export class Engine implements EngineApi {
 
   async deploy(resources: { name: string; content: Buffer }[]): Promise<DeploymentResult> {
     await this.keys.ensure();
-    return deploy(this.pool, this.keys, resources);
+    const result = await deploy(this.pool, this.keys, resources, this.clock.now());
+    this.timers.nudge();
+    return result;
   }
 
   async createProcessInstance(command: CreateInstanceCommand): Promise<CreatedInstance> {
@@ -119,7 +155,7 @@ export class Engine implements EngineApi {
   }
 
   activateJobs(command: ActivateJobsCommand): Promise<ActivatedJob[]> {
-    return activateJobs(this.pool, command);
+    return activateJobs(this.pool, command, this.clock.now());
   }
 
   onJobsAvailable(type: string, listener: () => void): () => void {
@@ -152,5 +188,9 @@ export class Engine implements EngineApi {
 
   publishMessage(command: PublishMessageCommand): Promise<{ key: string }> {
     return this.messages.publish(command);
+  }
+
+  broadcastSignal(signalName: string, variables: Variables): Promise<{ key: string }> {
+    return this.signals.broadcast(signalName, variables);
   }
 }

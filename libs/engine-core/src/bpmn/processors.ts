@@ -1,7 +1,11 @@
 import type { ExecutableElement } from '@brobygger/bpmn';
 import type { ElementType } from '../state/instance-document';
 import type { ElementProcessor } from './element-processor';
+import { callActivityProcessor } from './container/call-activity-processor';
 import { processProcessor } from './container/process-processor';
+import { subProcessProcessor } from './container/sub-process-processor';
+import { eventProcessor } from './event/event-processor';
+import { eventBasedGatewayProcessor } from './gateway/event-based-gateway-processor';
 import { endEventProcessor } from './event/end-event-processor';
 import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor';
 import { parallelGatewayProcessor } from './gateway/parallel-gateway-processor';
@@ -15,7 +19,13 @@ import { scriptTaskProcessor } from './task/script-task-processor';
  */
 const PROCESSORS: Partial<Record<ElementType, ElementProcessor>> = {
   process: processProcessor,
-  startEvent: passThroughProcessor,
+  subProcess: subProcessProcessor,
+  eventSubProcess: subProcessProcessor,
+  callActivity: callActivityProcessor,
+  startEvent: eventProcessor,
+  intermediateCatchEvent: eventProcessor,
+  boundaryEvent: eventProcessor,
+  receiveTask: eventProcessor,
   intermediateThrowEvent: passThroughProcessor,
   endEvent: endEventProcessor,
   task: passThroughProcessor,
@@ -27,11 +37,16 @@ const PROCESSORS: Partial<Record<ElementType, ElementProcessor>> = {
   scriptTask: jobWorkerTaskProcessor,
   exclusiveGateway: exclusiveGatewayProcessor,
   parallelGateway: parallelGatewayProcessor,
+  eventBasedGateway: eventBasedGatewayProcessor,
 };
 
 export function processorFor(type: ElementType, element: ExecutableElement): ElementProcessor {
   // A script task with a zeebe:script FEEL expression is computed by the engine; otherwise it is a job.
   if (type === 'scriptTask' && element.script?.expression) return scriptTaskProcessor;
+  // Message throw and end events are done by a job worker, as in Zeebe.
+  if ((type === 'intermediateThrowEvent' || type === 'endEvent') && element.eventDefinition?.type === 'message') {
+    return jobWorkerTaskProcessor;
+  }
   const processor = PROCESSORS[type];
   if (!processor) throw new Error(`no processor for element type ${type}`);
   return processor;

@@ -20,7 +20,8 @@ export class IncidentCommands {
       [incidentKey],
     );
     if (!rows[0]) throw new EngineError('NOT_FOUND', notFound);
-    await this.runner.onInstance(rows[0].process_instance_key, notFound, async ({ client, context, lifecycle }) => {
+    await this.runner.run(async (unit) => {
+      const { client, context, lifecycle } = await unit.open(rows[0].process_instance_key, notFound);
       const locked = await client.query<{ element_instance_key: string; job_key: string | null; state: string }>(
         'SELECT element_instance_key, job_key, state FROM engine.incident WHERE key = $1 FOR UPDATE',
         [incidentKey],

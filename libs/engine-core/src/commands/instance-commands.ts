@@ -23,16 +23,17 @@ export class InstanceCommands {
   async create(command: CreateInstanceCommand, awaitsResult = false): Promise<CreatedInstance & { effects: Effects }> {
     const definition = await this.resolveDefinition(command);
     const startElementIds = this.checkStartInstructions(definition, command.startInstructions ?? []);
-    const { info, effects } = await this.runner.newInstance(definition, awaitsResult, ({ context, lifecycle }, key) => {
-      context.startElementIds = startElementIds;
-      context.state.document.variables[key] = { ...command.variables };
+    const { info, effects } = await this.runner.run(async (unit) => {
+      const scope = unit.create(definition, { awaitsResult });
+      const { context } = scope;
       context.effects.record({
-        key,
+        key: context.info.processInstanceKey,
         valueType: 'PROCESS_INSTANCE_CREATION',
         intent: 'CREATED',
         payload: { variables: Object.keys(command.variables), startInstructions: startElementIds },
       });
-      lifecycle.activate(definition.bpmnProcessId, undefined, key);
+      unit.startInstance(scope, command.variables, startElementIds);
+      return { info: context.info, effects: context.effects };
     });
     return {
       processDefinitionKey: info.processDefinitionKey,
@@ -98,7 +99,14 @@ export class InstanceCommands {
 
   cancel(processInstanceKey: string): Promise<void> {
     const notFound = `Expected to cancel a process instance with key '${processInstanceKey}', but no such process was found`;
-    return this.runner.onInstance(processInstanceKey, notFound, ({ context, lifecycle }) => {
+    return this.runner.run(async (unit) => {
+      const { context, lifecycle } = await unit.open(processInstanceKey, notFound);
+      if (context.info.parent) {
+        throw new EngineError(
+          'FAILED_PRECONDITION',
+          `Expected to cancel a process instance with key '${processInstanceKey}', but it is created by a parent process instance. Cancel the root process instance '${context.info.parent.processInstanceKey}' instead.`,
+        );
+      }
       lifecycle.terminate(context.state.requireElement(processInstanceKey));
     });
   }
@@ -110,7 +118,8 @@ export class InstanceCommands {
       [elementInstanceKey],
     );
     if (!rows[0]) throw new EngineError('NOT_FOUND', notFound);
-    return this.runner.onInstance(rows[0].process_instance_key, notFound, ({ context }) => {
+    return this.runner.run(async (unit) => {
+      const { context } = await unit.open(rows[0].process_instance_key, notFound);
       if (!context.state.element(elementInstanceKey)) throw new EngineError('NOT_FOUND', notFound);
       if (local) {
         for (const [name, value] of Object.entries(variables)) context.state.setLocal(elementInstanceKey, name, value);
@@ -170,6 +179,12 @@ export class InstanceCommands {
   }
 
   private checkStartInstructions(definition: ProcessDefinition, elementIds: string[]): string[] {
+    if (elementIds.length === 0 && !definition.process.noneStartEventId) {
+      throw new EngineError(
+        'INVALID_ARGUMENT',
+        `Expected to create instance of process with none start event, but there is no such event in process '${definition.bpmnProcessId}'`,
+      );
+    }
     for (const elementId of elementIds) {
       const element = definition.process.elements[elementId];
       if (!element) {

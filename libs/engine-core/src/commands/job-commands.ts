@@ -1,9 +1,11 @@
 import type { Pool } from 'pg';
 import { EngineError, type FailJobCommand, type ThrowErrorCommand, type Variables } from '../api';
+import { throwError, unhandledErrorMessage } from '../behaviors/errors';
 import { incidents } from '../behaviors/incidents';
 import { variableMapping } from '../behaviors/variable-mapping';
 import { failure } from '../processing/failure';
-import type { CommandScope, InstanceRunner } from '../processing/instance-runner';
+import type { InstanceRunner } from '../processing/instance-runner';
+import type { CommandScope } from '../processing/unit-of-work';
 import type { ElementInstance } from '../state/instance-document';
 
 interface JobRow {
@@ -56,7 +58,7 @@ export class JobCommands {
         state: retries > 0 && !backOff ? 'ACTIVATABLE' : 'FAILED',
         retries,
         errorMessage: command.errorMessage,
-        recurAt: backOff ? new Date(context.now.getTime() + command.retryBackOffMs) : undefined,
+        recurAt: backOff ? new Date(context.now + command.retryBackOffMs) : undefined,
       });
       context.effects.record({
         key: job.key,
@@ -73,11 +75,13 @@ export class JobCommands {
     });
   }
 
-  /** Part 1 has no error catch events, so every thrown error is unhandled: an incident. */
+  /**
+   * The error goes to the nearest catch event (which terminates the task and so withdraws its
+   * job); uncaught, the job keeps its retries and the task gets an incident.
+   */
   throwError(command: ThrowErrorCommand): Promise<void> {
     return this.onJob(command.jobKey, 'throw an error for', ['ACTIVATABLE', 'ACTIVATED'], (job, instance, scope) => {
-      const { context } = scope;
-      for (const [name, value] of Object.entries(command.variables)) context.state.setLocal(instance.key, name, value);
+      const { context, lifecycle } = scope;
       context.effects.jobChanges.push({
         kind: 'update',
         key: job.key,
@@ -93,10 +97,10 @@ export class JobCommands {
         elementId: job.element_id,
         payload: { errorCode: command.errorCode, errorMessage: command.errorMessage },
       });
-      const message =
-        `Expected to throw an error event with the code '${command.errorCode}' with message ` +
-        `'${command.errorMessage}', but it was not caught. No error events are available in the scope.`;
-      incidents.raise(context, instance, failure('UNHANDLED_ERROR_EVENT', message), job.key);
+      const thrown = { errorCode: command.errorCode, errorMessage: command.errorMessage, variables: command.variables };
+      if (throwError(lifecycle, instance, thrown) === 'uncaught') {
+        incidents.raise(context, instance, failure('UNHANDLED_ERROR_EVENT', unhandledErrorMessage(thrown)), job.key);
+      }
     });
   }
 
@@ -131,7 +135,8 @@ export class JobCommands {
       [jobKey],
     );
     if (!rows[0]) throw new EngineError('NOT_FOUND', notFound);
-    await this.runner.onInstance(rows[0].process_instance_key, notFound, async (scope) => {
+    await this.runner.run(async (unit) => {
+      const scope = await unit.open(rows[0].process_instance_key, notFound);
       const locked = await scope.client.query<JobRow>('SELECT * FROM engine.job WHERE key = $1 FOR UPDATE', [jobKey]);
       const job = locked.rows[0];
       if (!job) throw new EngineError('NOT_FOUND', notFound);

@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { parseBpmn, type ExecutableProcess } from '@brobygger/bpmn';
 import { EngineError, type DeployedProcess, type DeploymentResult } from '../api';
 import type { KeyGenerator } from '../keys';
+import { replaceStartSubscriptions } from './start-event-subscriptions';
 import { unsupportedElements } from './supported-elements';
 
 // Serialises deployments across engine processes, so that two never take the same version number.
@@ -64,6 +65,7 @@ export async function deploy(
   pool: Pool,
   keys: KeyGenerator,
   resources: { name: string; content: Buffer }[],
+  now: number,
 ): Promise<DeploymentResult> {
   const parsed = await parseResources(resources);
   const client = await pool.connect();
@@ -75,7 +77,7 @@ export async function deploy(
     const processes: DeployedProcess[] = [];
     for (const resource of parsed) {
       for (const process of resource.processes) {
-        processes.push(await deployProcess(client, keys, deploymentKey, resource, process));
+        processes.push(await deployProcess(client, keys, deploymentKey, resource, process, now));
       }
     }
     await client.query('COMMIT');
@@ -94,6 +96,7 @@ async function deployProcess(
   deploymentKey: string,
   resource: ParsedResource,
   process: ExecutableProcess,
+  now: number,
 ): Promise<DeployedProcess> {
   const { rows } = await client.query<{ key: string; version: number; checksum: string; resource_name: string }>(
     `SELECT key, version, checksum, resource_name FROM engine.process_definition
@@ -113,14 +116,24 @@ async function deployProcess(
   const version = (latest?.version ?? 0) + 1;
   await client.query(
     `INSERT INTO engine.process_definition
-       (key, bpmn_process_id, version, resource_name, checksum, resource, deployment_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [key, process.bpmnProcessId, version, resource.name, resource.checksum, resource.xml, deploymentKey],
+       (key, bpmn_process_id, version, resource_name, checksum, resource, deployment_key, version_tag)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      key,
+      process.bpmnProcessId,
+      version,
+      resource.name,
+      resource.checksum,
+      resource.xml,
+      deploymentKey,
+      process.versionTag ?? null,
+    ],
   );
   await client.query(
     `INSERT INTO engine.record (key, value_type, intent, process_definition_key, bpmn_process_id, payload)
      VALUES ($1, 'PROCESS', 'CREATED', $1, $2, $3)`,
     [key, process.bpmnProcessId, { version, resourceName: resource.name, deploymentKey }],
   );
+  await replaceStartSubscriptions(client, keys, process, key, now);
   return { bpmnProcessId: process.bpmnProcessId, version, processDefinitionKey: key, resourceName: resource.name };
 }

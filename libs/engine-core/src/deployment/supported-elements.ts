@@ -6,9 +6,11 @@ import { SUPPORTED_ELEMENT_TYPES } from '../bpmn/processors';
  * element named, never deployed to fail later. Grows as element kinds are added.
  */
 const SUPPORTED_EVENTS: Partial<Record<ExecutableElement['kind'], string[]>> = {
-  startEvent: ['none'],
-  endEvent: ['none', 'terminate'],
-  intermediateThrowEvent: ['none'],
+  startEvent: ['none', 'timer', 'message', 'signal', 'error'],
+  endEvent: ['none', 'terminate', 'error', 'message'],
+  intermediateThrowEvent: ['none', 'message'],
+  intermediateCatchEvent: ['timer', 'message', 'signal'],
+  boundaryEvent: ['timer', 'message', 'signal', 'error'],
 };
 
 function problemOf(element: ExecutableElement): string | undefined {
@@ -20,14 +22,17 @@ function problemOf(element: ExecutableElement): string | undefined {
   if (events && !events.includes(eventType)) {
     return `a ${eventType} ${element.kind} is not supported by the embedded engine yet`;
   }
-  if (element.multiInstance) return 'multi-instance activities are not supported by the embedded engine yet';
-  if (element.boundaryEventIds.length > 0) return 'boundary events are not supported by the embedded engine yet';
-  if (element.calledDecision)
+  if (element.multiInstance && !SUPPORTED_ELEMENT_TYPES.has('multiInstanceBody')) {
+    return 'multi-instance activities are not supported by the embedded engine yet';
+  }
+  if (element.calledDecision) {
     return 'business rule tasks that call a DMN decision are not supported by the embedded engine yet';
+  }
   if (element.executionListeners.length > 0) return 'execution listeners are not supported by the embedded engine yet';
   if (element.userTask && element.userTask.taskListeners.length > 0) {
     return 'task listeners are not supported by the embedded engine yet';
   }
+  if (element.isForCompensation) return 'compensation handlers are not supported by the embedded engine yet';
   return undefined;
 }
 
@@ -42,12 +47,6 @@ export function unsupportedElements(process: ExecutableProcess): DeploymentProbl
   for (const element of Object.values(process.elements)) {
     const problem = problemOf(element);
     if (problem) problems.push({ elementId: element.id, message: `Element '${element.id}': ${problem}` });
-  }
-  if (!process.noneStartEventId) {
-    problems.push({
-      elementId: process.bpmnProcessId,
-      message: `Process '${process.bpmnProcessId}': must have a none start event (other start events are not supported by the embedded engine yet)`,
-    });
   }
   return problems;
 }

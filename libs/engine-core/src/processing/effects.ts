@@ -32,6 +32,70 @@ export type JobChange =
       type: string;
     };
 
+/** A timer waiting to fire for an element instance (its owner) or a start event (no owner). */
+export interface NewTimer {
+  key: string;
+  /** The element instance the timer belongs to: the catch event, the activity of a boundary event,
+   * the event-based gateway, or the scope of an event sub-process. */
+  ownerKey: string;
+  /** The timer event that fires. */
+  targetElementId: string;
+  dueAt: number;
+  /** Firings left, counting this one; -1 without end. */
+  repetitions: number;
+  interval?: TimerInterval;
+}
+
+export type TimerInterval = { kind: 'duration'; iso: string } | { kind: 'cron'; expression: string };
+
+export interface NewMessageSubscription {
+  key: string;
+  ownerKey: string;
+  targetElementId: string;
+  messageName: string;
+  correlationKey: string;
+  interrupting: boolean;
+}
+
+export interface NewSignalSubscription {
+  key: string;
+  ownerKey: string;
+  targetElementId: string;
+  signalName: string;
+}
+
+/**
+ * Work for another process instance (or a new one), done in the same transaction after this
+ * instance has run: the way a call activity reaches its child and a child its parent.
+ */
+export type FollowUp =
+  | {
+      kind: 'create-child';
+      parentProcessInstanceKey: string;
+      parentElementInstanceKey: string;
+      processId: string;
+      bindingType: 'latest' | 'deployment' | 'versionTag';
+      versionTag?: string;
+      variables: Variables;
+    }
+  | { kind: 'terminate-child'; childProcessInstanceKey: string }
+  | {
+      kind: 'child-completed';
+      parentProcessInstanceKey: string;
+      parentElementInstanceKey: string;
+      variables: Variables;
+    }
+  | {
+      kind: 'child-error';
+      parentProcessInstanceKey: string;
+      parentElementInstanceKey: string;
+      childProcessInstanceKey: string;
+      throwerElementInstanceKey: string;
+      errorCode: string;
+      errorMessage: string;
+      variables: Variables;
+    };
+
 export interface NewIncident {
   key: string;
   errorType: string;
@@ -53,6 +117,16 @@ export class Effects {
   readonly resolvedIncidents: string[] = [];
   /** Job types that became activatable: waiting ActivateJobs calls are woken after commit. */
   readonly activatableTypes = new Set<string>();
+  readonly newTimers: NewTimer[] = [];
+  readonly newMessageSubscriptions: NewMessageSubscription[] = [];
+  readonly newSignalSubscriptions: NewSignalSubscription[] = [];
+  /** Element instances whose timers and subscriptions close (they completed, ended or were interrupted). */
+  readonly closedSubscriptionOwners: string[] = [];
+  readonly followUps: FollowUp[] = [];
+  /** A repeating timer fired and stays (rescheduled), or fired for the last time (deleted). */
+  readonly timerChanges: ({ key: string; delete: true } | { key: string; dueAt: number; repetitions: number })[] = [];
+  /** Buffered messages correlated to this instance: never again to this process. */
+  readonly correlatedMessages: string[] = [];
   /** Set when the process instance ended in this command. */
   ended?: { state: 'COMPLETED' | 'TERMINATED'; variables: Variables };
 

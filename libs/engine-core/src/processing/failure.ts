@@ -5,6 +5,7 @@ export type ErrorType =
   | 'CONDITION_ERROR'
   | 'IO_MAPPING_ERROR'
   | 'UNHANDLED_ERROR_EVENT'
+  | 'CALLED_ELEMENT_ERROR'
   | 'UNKNOWN';
 
 /** A failure returned as a value by a behaviour; the lifecycle turns it into an incident. */

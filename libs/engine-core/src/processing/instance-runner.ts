@@ -1,118 +1,45 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { EngineError } from '../api';
+import type { Clock } from '../clock';
 import { KeyGenerator, KeysExhausted } from '../keys';
-import { processorFor } from '../bpmn/processors';
-import type { DefinitionStore, ProcessDefinition } from '../state/definition-store';
-import type { InstanceDocument } from '../state/instance-document';
-import { InstanceState } from '../state/instance-state';
-import { writeInstance } from '../state/instance-writer';
-import { Lifecycle, RunawayInstanceError } from './lifecycle';
-import { InstanceInfo, ProcessingContext } from './processing-context';
+import type { DefinitionStore } from '../state/definition-store';
 import type { Effects } from './effects';
+import { RunawayInstanceError } from './lifecycle';
+import type { InstanceInfo } from './processing-context';
+import { FollowUpHandler, UnitOfWork } from './unit-of-work';
 
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']); // serialization failure, deadlock
 const MAX_ATTEMPTS = 5;
 
-export interface CommandScope {
-  context: ProcessingContext;
-  lifecycle: Lifecycle;
-  client: PoolClient;
-}
+export type AfterCommit = (effects: Effects, info: InstanceInfo, awaitsResult: boolean) => void;
 
 /**
- * Runs a command as one transaction: lock the instance row (which serialises commands on one
- * instance while others run in parallel), advance the instance in memory until it waits again,
- * write everything, commit. Retried from scratch when keys run out or PostgreSQL asks for it.
+ * Runs a command as one transaction: the body opens (locks) the instances it needs through the
+ * unit of work and queues their steps; the runner settles them, writes, commits, and then wakes
+ * whoever waits. Row locks serialise commands on one instance while others run in parallel.
+ * Retried from scratch when keys run out or PostgreSQL reports a deadlock.
  */
 export class InstanceRunner {
   constructor(
     private readonly pool: Pool,
     private readonly keys: KeyGenerator,
     private readonly definitions: DefinitionStore,
-    private readonly afterCommit: (effects: Effects, info: InstanceInfo, awaitsResult: boolean) => void,
+    private readonly clock: Clock,
+    private readonly afterCommit: AfterCommit,
+    private readonly followUps: () => FollowUpHandler,
   ) {}
 
-  /** A command on an existing, active instance. `work` may throw EngineError to reject it. */
-  async onInstance<T>(
-    processInstanceKey: string,
-    notFound: string,
-    work: (scope: CommandScope) => Promise<T> | T,
-  ): Promise<T> {
-    return this.transaction(async (client) => {
-      const { rows } = await client.query<{
-        process_definition_key: string;
-        bpmn_process_id: string;
-        version: number;
-        state: string;
-        awaits_result: boolean;
-        document: InstanceDocument;
-      }>(
-        `SELECT process_definition_key, bpmn_process_id, version, state, awaits_result, document
-           FROM engine.process_instance WHERE key = $1 FOR UPDATE`,
-        [processInstanceKey],
-      );
-      const row = rows[0];
-      if (!row || row.state !== 'ACTIVE') throw new EngineError('NOT_FOUND', notFound);
-      const definition = await this.requireDefinition(row.process_definition_key);
-      const info: InstanceInfo = {
-        processInstanceKey,
-        processDefinitionKey: row.process_definition_key,
-        bpmnProcessId: row.bpmn_process_id,
-        version: row.version,
-      };
-      const before = new Set(Object.keys(row.document.elements));
-      const scope = this.scope(client, info, definition, row.document);
-      const result = await work(scope);
-      scope.lifecycle.run();
-      await writeInstance(client, scope.context, before, { isNew: false });
-      return { result, effects: scope.context.effects, info, awaitsResult: row.awaits_result };
-    });
-  }
-
-  /** A new instance: `prepare` sets variables and enqueues the first step. */
-  async newInstance(
-    definition: ProcessDefinition,
-    awaitsResult: boolean,
-    prepare: (scope: CommandScope, processInstanceKey: string) => void,
-  ): Promise<{ info: InstanceInfo; effects: Effects }> {
-    return this.transaction(async (client) => {
-      const info: InstanceInfo = {
-        processInstanceKey: this.keys.next(),
-        processDefinitionKey: definition.key,
-        bpmnProcessId: definition.bpmnProcessId,
-        version: definition.version,
-      };
-      const scope = this.scope(client, info, definition, { elements: {}, variables: {}, joins: {} });
-      prepare(scope, info.processInstanceKey);
-      scope.lifecycle.run();
-      await writeInstance(client, scope.context, new Set(), { isNew: true, awaitsResult });
-      return { result: { info, effects: scope.context.effects }, effects: scope.context.effects, info, awaitsResult };
-    });
-  }
-
-  async requireDefinition(key: string): Promise<ProcessDefinition> {
-    const definition = await this.definitions.byKey(key);
-    if (!definition) throw new Error(`process definition ${key} is missing`);
-    return definition;
-  }
-
-  private scope(client: PoolClient, info: InstanceInfo, definition: ProcessDefinition, document: InstanceDocument) {
-    const state = new InstanceState(info.processInstanceKey, document);
-    const context = new ProcessingContext(info, definition.process, state, this.keys, new Date());
-    const lifecycle = new Lifecycle(context, processorFor);
-    return { context, lifecycle, client };
-  }
-
-  private async transaction<T>(
-    body: (client: PoolClient) => Promise<{ result: T; effects: Effects; info: InstanceInfo; awaitsResult: boolean }>,
-  ): Promise<T> {
+  async run<T>(body: (unit: UnitOfWork) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       await this.keys.ensure();
       const client = await this.pool.connect();
-      let outcome: Awaited<ReturnType<typeof body>>;
+      const unit = new UnitOfWork(client, this.keys, this.definitions, this.clock, this.followUps());
+      let result: T;
       try {
         await client.query('BEGIN');
-        outcome = await body(client);
+        result = await body(unit);
+        await unit.settle();
+        await unit.write();
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -124,8 +51,8 @@ export class InstanceRunner {
       } finally {
         client.release();
       }
-      this.afterCommit(outcome.effects, outcome.info, outcome.awaitsResult);
-      return outcome.result;
+      for (const outcome of unit.outcomes()) this.afterCommit(outcome.effects, outcome.info, outcome.awaitsResult);
+      return result;
     }
   }
 }

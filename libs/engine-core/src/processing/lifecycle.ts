@@ -1,8 +1,11 @@
 import type { ExecutableElement } from '@brobygger/bpmn';
 import type { ElementInstance, ElementType } from '../state/instance-document';
 import type { ContainerProcessor, ElementProcessor } from '../bpmn/element-processor';
+import type { Variables } from '../api';
+import { eventsOf, eventSubscriptions, isFailure } from '../behaviors/event-subscriptions';
 import { incidents } from '../behaviors/incidents';
 import { variableMapping } from '../behaviors/variable-mapping';
+import { triggerEvent } from './event-trigger';
 import type { Failure } from './failure';
 import type { ProcessingContext } from './processing-context';
 
@@ -52,9 +55,21 @@ export class Lifecycle {
 
   // --- commands for the work queue -------------------------------------------------------------
 
-  activate(elementId: string, flowScopeKey: string | undefined, key = this.context.keys.next()): string {
+  /** Queues the activation of an element; `trigger` carries the variables of the event that starts it. */
+  activate(
+    elementId: string,
+    flowScopeKey: string | undefined,
+    key = this.context.keys.next(),
+    trigger?: Variables,
+  ): string {
+    if (trigger !== undefined) this.state.setTrigger(key, trigger);
     this.context.queue.push({ kind: 'activate', key, elementId, flowScopeKey });
     return key;
+  }
+
+  /** Queues an event that fired for `ownerKey` (a timer, a message, a signal). */
+  trigger(ownerKey: string, targetElementId: string, variables: Variables): void {
+    this.context.queue.push({ kind: 'trigger', ownerKey, targetElementId, variables });
   }
 
   complete(instance: ElementInstance): void {
@@ -75,6 +90,7 @@ export class Lifecycle {
         );
       }
       if (step.kind === 'activate') this.runActivate(step.key, step.elementId, step.flowScopeKey);
+      else if (step.kind === 'trigger') triggerEvent(this, step.ownerKey, step.targetElementId, step.variables);
       else {
         const instance = this.state.element(step.key);
         if (!instance) continue; // ended meanwhile, e.g. terminated by a terminate end event
@@ -86,6 +102,10 @@ export class Lifecycle {
 
   private runActivate(key: string, elementId: string, flowScopeKey: string | undefined): void {
     const isProcess = flowScopeKey === undefined;
+    if (!isProcess && !this.acceptsActivation(flowScopeKey, elementId)) {
+      this.state.takeTrigger(key);
+      return;
+    }
     const element = isProcess ? this.processElement() : this.context.element(elementId)!;
     const instance: ElementInstance = {
       key,
@@ -99,14 +119,26 @@ export class Lifecycle {
     this.retryActivation(instance);
   }
 
-  /** Activation proper: input mappings, then the element's own work. Re-run on incident resolve. */
+  /**
+   * Activation proper: input mappings, the subscriptions to the events the element waits for, then
+   * the element's own work. Re-run when its incident is resolved.
+   */
   retryActivation(instance: ElementInstance): void {
     const element = this.model(instance);
-    const failed =
-      (instance.flowScopeKey !== undefined
+    const inputsFailed =
+      instance.flowScopeKey !== undefined
         ? variableMapping.applyInputs(element, this.state, instance.key, instance.flowScopeKey)
-        : undefined) ?? this.processorOf(instance).onActivate(element, instance, this);
-    if (failed) this.fail(instance, failed);
+        : undefined;
+    if (inputsFailed) return this.fail(instance, inputsFailed);
+    // An element started by its event (after an event-based gateway) does not wait for it again.
+    const events = this.state.document.triggers?.[instance.key]
+      ? []
+      : eventsOf(this.context.process, element, instance);
+    const subscriptions = eventSubscriptions.prepare(this.context, instance, events);
+    if (isFailure(subscriptions)) return this.fail(instance, subscriptions);
+    const failed = this.processorOf(instance).onActivate(element, instance, this);
+    if (failed) return this.fail(instance, failed);
+    eventSubscriptions.open(this.context, instance, subscriptions);
   }
 
   private runComplete(instance: ElementInstance): void {
@@ -127,7 +159,7 @@ export class Lifecycle {
     this.processorOf(instance).onTerminate(this.model(instance), instance, this);
   }
 
-  private fail(instance: ElementInstance, failed: Failure): void {
+  fail(instance: ElementInstance, failed: Failure): void {
     incidents.raise(this.context, instance, failed);
   }
 
@@ -144,15 +176,24 @@ export class Lifecycle {
       const failed = variableMapping.applyOutputs(element, this.state, instance.key, instance.flowScopeKey);
       if (failed) return failed;
     }
+    eventSubscriptions.close(this.context, instance);
     this.record(instance, 'ELEMENT_COMPLETED');
     this.state.removeElement(instance.key);
     return undefined;
   }
 
   toTerminated(instance: ElementInstance): void {
+    eventSubscriptions.close(this.context, instance);
     this.record(instance, 'ELEMENT_TERMINATED');
     this.state.removeElement(instance.key);
     if (instance.flowScopeKey === undefined) return;
+    // An interrupting boundary event takes the activity's place in its scope before the scope
+    // looks at whether anything is left in it.
+    const boundary = instance.interruptedBy;
+    if (boundary && this.context.element(boundary.elementId)?.kind === 'boundaryEvent') {
+      this.activate(boundary.elementId, instance.flowScopeKey, undefined, boundary.variables);
+      return;
+    }
     const scope = this.state.element(instance.flowScopeKey);
     if (scope) this.container(scope).onChildTerminated(scope, this);
   }
@@ -169,7 +210,7 @@ export class Lifecycle {
     if (scope) this.container(scope).onChildCompleted(scope, this);
   }
 
-  private takeFlow(flowId: string, flowScopeKey: string, source: ExecutableElement): void {
+  takeFlow(flowId: string, flowScopeKey: string, source: ExecutableElement, trigger?: Variables): void {
     const flow = this.context.process.flows[flowId];
     const target = this.context.element(flow.targetId)!;
     this.context.effects.record({
@@ -184,7 +225,7 @@ export class Lifecycle {
     if (target.kind === 'parallelGateway' && target.incoming.length > 1) {
       this.arriveAtJoin(target, flowId, flowScopeKey);
     } else {
-      this.activate(target.id, flowScopeKey);
+      this.activate(target.id, flowScopeKey, undefined, trigger);
     }
   }
 
@@ -200,9 +241,27 @@ export class Lifecycle {
     this.activate(gateway.id, flowScopeKey);
   }
 
-  /** Whether a scope has nothing left to do: no child element instances, no parked tokens. */
+  /**
+   * A token on its way into a scope that is being terminated, or that an interrupting event
+   * sub-process has taken over, is dropped (as Zeebe rejects such activations).
+   */
+  private acceptsActivation(flowScopeKey: string, elementId: string): boolean {
+    const scope = this.state.element(flowScopeKey);
+    if (!scope || scope.state !== 'ACTIVATED') return false;
+    const interruptedBy = scope.interruptedBy && this.context.element(scope.interruptedBy.elementId);
+    return !interruptedBy || interruptedBy.parentId === elementId;
+  }
+
+  /**
+   * Whether a scope has nothing left to do: no child element instances, no tokens parked at a
+   * join, and no activation queued for it (a token on a sequence flow is still alive).
+   */
   isScopeEmpty(scopeKey: string): boolean {
-    return this.state.children(scopeKey).length === 0 && !this.state.hasWaitingTokens(scopeKey);
+    return (
+      this.state.children(scopeKey).length === 0 &&
+      !this.state.hasWaitingTokens(scopeKey) &&
+      !this.context.queue.some((step) => step.kind === 'activate' && step.flowScopeKey === scopeKey)
+    );
   }
 
   container(scope: ElementInstance): ContainerProcessor {

@@ -1,4 +1,6 @@
 import type { ExecutableElement, ExecutableProcess } from '@brobygger/bpmn';
+import type { Variables } from '../api';
+import type { Clock } from '../clock';
 import type { KeyGenerator } from '../keys';
 import type { InstanceState } from '../state/instance-state';
 import { Effects } from './effects';
@@ -8,11 +10,16 @@ export interface InstanceInfo {
   processDefinitionKey: string;
   bpmnProcessId: string;
   version: number;
+  /** Set for an instance started by a call activity. */
+  parent?: { processInstanceKey: string; elementInstanceKey: string };
+  /** The correlation key of the message that started the instance, if one did. */
+  correlationKey?: string;
 }
 
 /** A step of the instance's internal work queue, as Zeebe's follow-up commands. */
 export type Step =
   | { kind: 'activate'; key: string; elementId: string; flowScopeKey?: string }
+  | { kind: 'trigger'; ownerKey: string; targetElementId: string; variables: Variables }
   | { kind: 'complete'; key: string }
   | { kind: 'terminate'; key: string };
 
@@ -28,8 +35,13 @@ export class ProcessingContext {
     readonly process: ExecutableProcess,
     readonly state: InstanceState,
     readonly keys: KeyGenerator,
-    readonly now: Date,
-  ) {}
+    readonly clock: Clock,
+  ) {
+    this.now = clock.now();
+  }
+
+  /** The time of this command (epoch ms), read once so that every step sees the same instant. */
+  readonly now: number;
 
   /** The model element of an element instance; the process itself for the root instance. */
   element(elementId: string): ExecutableElement | undefined {

@@ -19,6 +19,17 @@ export interface ElementInstance {
   selectedFlowId?: string;
   /** A terminate end event ended this scope: complete it once its children are gone. */
   completeWhenEmpty?: boolean;
+  /** Timers or subscriptions are open for this element instance. */
+  hasSubscriptions?: boolean;
+  /**
+   * An interrupting event fired: for an activity, its boundary event; for a scope, the start event
+   * of an event sub-process. It is activated once the interrupted element's children are gone.
+   */
+  interruptedBy?: { elementId: string; variables: Variables };
+  /** Event-based gateway: the catch event that fired first, taken on completion. */
+  triggeredBy?: { elementId: string; variables: Variables };
+  /** Call activity: the process instance it started. */
+  childProcessInstanceKey?: string;
 }
 
 /**
@@ -31,6 +42,8 @@ export interface InstanceDocument {
   variables: Record<string, Variables>;
   /** Tokens waiting at a joining gateway: `${flowScopeKey}/${gatewayId}` → incoming flow → count. */
   joins: Record<string, Record<string, number>>;
+  /** Variables an event brought, kept for the element instance (by key) the event activates. */
+  triggers?: Record<string, Variables>;
 }
 
 export function emptyDocument(): InstanceDocument {

@@ -30,6 +30,18 @@ export class InstanceState {
     }
   }
 
+  /** Keeps an event's variables for the element instance it is about to activate. */
+  setTrigger(key: string, variables: Variables): void {
+    (this.document.triggers ??= {})[key] = variables;
+  }
+
+  /** The variables of the event that activated this element instance, if any (read once). */
+  takeTrigger(key: string): Variables | undefined {
+    const variables = this.document.triggers?.[key];
+    if (variables !== undefined) delete this.document.triggers![key];
+    return variables;
+  }
+
   children(flowScopeKey: string): ElementInstance[] {
     return Object.values(this.document.elements).filter((e) => e.flowScopeKey === flowScopeKey);
   }

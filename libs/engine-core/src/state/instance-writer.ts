@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { ProcessingContext } from '../processing/processing-context';
+import { writeSubscriptions } from './subscription-writer';
 
 /**
  * Writes what a command did to one instance, in the command's transaction: the document, the
@@ -21,8 +22,9 @@ export async function writeInstance(
   if (options.isNew) {
     await client.query(
       `INSERT INTO engine.process_instance
-         (key, process_definition_key, bpmn_process_id, version, state, awaits_result, document, ended_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $5 = 'ACTIVE' THEN NULL ELSE now() END)`,
+         (key, process_definition_key, bpmn_process_id, version, state, awaits_result, document, ended_at,
+          parent_process_instance_key, parent_element_instance_key, correlation_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $5 = 'ACTIVE' THEN NULL ELSE now() END, $8, $9, $10)`,
       [
         info.processInstanceKey,
         info.processDefinitionKey,
@@ -31,6 +33,9 @@ export async function writeInstance(
         ended?.state ?? 'ACTIVE',
         options.awaitsResult ?? false,
         document,
+        info.parent?.processInstanceKey ?? null,
+        info.parent?.elementInstanceKey ?? null,
+        info.correlationKey ?? null,
       ],
     );
   } else {
@@ -45,6 +50,7 @@ export async function writeInstance(
   await writeElementInstances(client, context, before);
   await writeJobs(client, context);
   await writeIncidents(client, context);
+  await writeSubscriptions(client, context);
   await writeRecords(client, context);
 }
 

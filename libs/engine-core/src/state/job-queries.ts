@@ -23,7 +23,7 @@ interface ActivatedRow {
  * Hands out up to `maxJobsToActivate` jobs in one statement. SKIP LOCKED lets several engine
  * processes (and several polls) take jobs side by side without ever taking the same one.
  */
-export async function activateJobs(pool: Pool, command: ActivateJobsCommand): Promise<ActivatedJob[]> {
+export async function activateJobs(pool: Pool, command: ActivateJobsCommand, now: number): Promise<ActivatedJob[]> {
   const { rows } = await pool.query<ActivatedRow>(
     `WITH picked AS (
        SELECT key FROM engine.job
@@ -33,7 +33,7 @@ export async function activateJobs(pool: Pool, command: ActivateJobsCommand): Pr
         FOR UPDATE SKIP LOCKED
      ), activated AS (
        UPDATE engine.job j
-          SET state = 'ACTIVATED', worker = $3, deadline = now() + $4 * interval '1 millisecond'
+          SET state = 'ACTIVATED', worker = $3, deadline = to_timestamp(($5::float8 + $4::float8) / 1000.0)
          FROM picked WHERE j.key = picked.key
        RETURNING j.*
      ), recorded AS (
@@ -48,7 +48,7 @@ export async function activateJobs(pool: Pool, command: ActivateJobsCommand): Pr
             a.retries, a.deadline, pi.document
        FROM activated a LEFT JOIN engine.process_instance pi ON pi.key = a.process_instance_key
       ORDER BY a.key`,
-    [command.type, command.maxJobsToActivate, command.worker, command.timeoutMs],
+    [command.type, command.maxJobsToActivate, command.worker, command.timeoutMs, now],
   );
   return rows.map((row) => ({
     key: row.key,
@@ -80,16 +80,16 @@ function jobVariables(row: ActivatedRow, fetch: string[]): Variables {
 }
 
 /** Jobs whose worker did not answer in time become activatable again (Zeebe's TIMED_OUT). */
-export async function releaseTimedOutJobs(pool: Pool): Promise<string[]> {
-  return releaseJobs(pool, `state = 'ACTIVATED' AND deadline < now()`, 'TIMED_OUT');
+export async function releaseTimedOutJobs(pool: Pool, now: number): Promise<string[]> {
+  return releaseJobs(pool, `state = 'ACTIVATED' AND deadline < to_timestamp($2 / 1000.0)`, 'TIMED_OUT', now);
 }
 
 /** Failed jobs whose retry back-off is over become activatable (Zeebe's RECURRED_AFTER_BACKOFF). */
-export async function releaseBackedOffJobs(pool: Pool): Promise<string[]> {
-  return releaseJobs(pool, `state = 'FAILED' AND recur_at <= now()`, 'RECURRED_AFTER_BACKOFF');
+export async function releaseBackedOffJobs(pool: Pool, now: number): Promise<string[]> {
+  return releaseJobs(pool, `state = 'FAILED' AND recur_at <= to_timestamp($2 / 1000.0)`, 'RECURRED_AFTER_BACKOFF', now);
 }
 
-async function releaseJobs(pool: Pool, condition: string, intent: string): Promise<string[]> {
+async function releaseJobs(pool: Pool, condition: string, intent: string, now: number): Promise<string[]> {
   const { rows } = await pool.query<{ type: string }>(
     `WITH due AS (
        SELECT key FROM engine.job WHERE ${condition} LIMIT 1000 FOR UPDATE SKIP LOCKED
@@ -104,7 +104,7 @@ async function releaseJobs(pool: Pool, condition: string, intent: string): Promi
          FROM released
      )
      SELECT DISTINCT type FROM released`,
-    [intent],
+    [intent, now],
   );
   return rows.map((r) => r.type);
 }

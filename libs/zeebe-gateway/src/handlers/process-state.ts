@@ -4,7 +4,7 @@ import { parseJsonObject } from '../json-fields';
 import type { Empty, PublishMessageRequest, ResolveIncidentRequest, SetVariablesRequest } from '../protocol';
 import { DEFAULT_TENANT, ensureAtLeast, ensureDefaultTenant, ensureNotEmpty, int64ToNumber } from '../validation';
 
-/** Commands that act on running instances from outside a job: variables, incidents, messages. */
+/** Commands that act on running instances from outside a job: variables, incidents, messages, signals. */
 export function processStateHandlers(ctx: GatewayContext): grpc.UntypedServiceImplementation {
   const { engine } = ctx;
   return {
@@ -36,5 +36,25 @@ export function processStateHandlers(ctx: GatewayContext): grpc.UntypedServiceIm
         return { key, tenantId: DEFAULT_TENANT };
       },
     ),
+
+    BroadcastSignal: unary<BroadcastSignalRequest, { key: string; tenantId: string }>(
+      'BroadcastSignal',
+      ctx,
+      async (request) => {
+        const rpc = 'BroadcastSignal';
+        ensureDefaultTenant(request.tenantId, rpc);
+        const { key } = await engine.broadcastSignal(
+          ensureNotEmpty(request.signalName, 'signalName', rpc),
+          parseJsonObject(request.variables, 'variables', rpc),
+        );
+        return { key, tenantId: DEFAULT_TENANT };
+      },
+    ),
   };
+}
+
+interface BroadcastSignalRequest {
+  signalName: string;
+  variables: string;
+  tenantId?: string;
 }

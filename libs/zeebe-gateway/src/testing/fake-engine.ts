@@ -139,4 +139,8 @@ export class FakeEngine implements EngineApi {
   publishMessage(command: PublishMessageCommand) {
     return this.record('publishMessage', [command], { key: '2251799813685400' });
   }
+
+  broadcastSignal(signalName: string, variables: Variables) {
+    return this.record('broadcastSignal', [signalName, variables], { key: '2251799813685500' });
+  }
 }

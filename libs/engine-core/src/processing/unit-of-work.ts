@@ -1,0 +1,204 @@
+import type { PoolClient } from 'pg';
+import { EngineError, type Variables } from '../api';
+import type { Clock } from '../clock';
+import type { KeyGenerator } from '../keys';
+import { processorFor } from '../bpmn/processors';
+import type { DefinitionStore, ProcessDefinition } from '../state/definition-store';
+import type { InstanceDocument } from '../state/instance-document';
+import { InstanceState } from '../state/instance-state';
+import { writeInstance } from '../state/instance-writer';
+import type { Effects, FollowUp } from './effects';
+import { Lifecycle } from './lifecycle';
+import { correlateBufferedMessage } from './message-correlation';
+import { InstanceInfo, ProcessingContext } from './processing-context';
+
+export interface CommandScope {
+  context: ProcessingContext;
+  lifecycle: Lifecycle;
+  client: PoolClient;
+}
+
+interface OpenInstance extends CommandScope {
+  before: ReadonlySet<string>;
+  isNew: boolean;
+  awaitsResult: boolean;
+  /** How many of the instance's new message subscriptions were checked against buffered messages. */
+  checkedSubscriptions: number;
+}
+
+interface InstanceRow {
+  process_definition_key: string;
+  bpmn_process_id: string;
+  version: number;
+  state: string;
+  awaits_result: boolean;
+  parent_process_instance_key: string | null;
+  parent_element_instance_key: string | null;
+  document: InstanceDocument;
+}
+
+/** Handles the follow-ups that instances send each other (call activities and their children). */
+export type FollowUpHandler = (followUp: FollowUp, unit: UnitOfWork) => Promise<void>;
+
+/**
+ * Everything one command does, in one transaction: the instances it opens (each locked once, in
+ * the order it needs them), the new instances it creates, and the follow-ups between them. Each
+ * instance runs in memory until it waits; `settle` repeats until no follow-up is left, then
+ * everything is written.
+ */
+export class UnitOfWork {
+  private readonly open_ = new Map<string, OpenInstance>();
+  private readonly pending: FollowUp[] = [];
+
+  constructor(
+    readonly client: PoolClient,
+    private readonly keys: KeyGenerator,
+    private readonly definitions: DefinitionStore,
+    readonly clock: Clock,
+    private readonly followUpHandler: FollowUpHandler,
+  ) {}
+
+  /** Locks and loads an active instance; NOT_FOUND (with `notFound`) when there is none. */
+  async open(processInstanceKey: string, notFound: string): Promise<CommandScope> {
+    const opened = await this.tryOpen(processInstanceKey);
+    if (!opened) throw new EngineError('NOT_FOUND', notFound);
+    return opened;
+  }
+
+  /** Locks and loads an active instance, or undefined when it has ended or never existed. */
+  async tryOpen(processInstanceKey: string): Promise<CommandScope | undefined> {
+    const cached = this.open_.get(processInstanceKey);
+    if (cached) return cached;
+    const { rows } = await this.client.query<InstanceRow>(
+      `SELECT process_definition_key, bpmn_process_id, version, state, awaits_result,
+              parent_process_instance_key, parent_element_instance_key, document
+         FROM engine.process_instance WHERE key = $1 FOR UPDATE`,
+      [processInstanceKey],
+    );
+    const row = rows[0];
+    if (!row || row.state !== 'ACTIVE') return undefined;
+    const definition = await this.requireDefinition(row.process_definition_key);
+    const info: InstanceInfo = {
+      processInstanceKey,
+      processDefinitionKey: row.process_definition_key,
+      bpmnProcessId: row.bpmn_process_id,
+      version: row.version,
+      parent: row.parent_process_instance_key
+        ? { processInstanceKey: row.parent_process_instance_key, elementInstanceKey: row.parent_element_instance_key! }
+        : undefined,
+    };
+    const opened = this.scope(info, definition, row.document, {
+      before: new Set(Object.keys(row.document.elements)),
+      isNew: false,
+      awaitsResult: row.awaits_result,
+    });
+    this.open_.set(processInstanceKey, opened);
+    return opened;
+  }
+
+  /** A new instance of `definition`; the caller sets its variables and activates it. */
+  create(
+    definition: ProcessDefinition,
+    options: { awaitsResult?: boolean; parent?: InstanceInfo['parent'] } = {},
+  ): CommandScope {
+    const info: InstanceInfo = {
+      processInstanceKey: this.keys.next(),
+      processDefinitionKey: definition.key,
+      bpmnProcessId: definition.bpmnProcessId,
+      version: definition.version,
+      parent: options.parent,
+    };
+    const document: InstanceDocument = { elements: {}, variables: {}, joins: {} };
+    const created = this.scope(info, definition, document, {
+      before: new Set(),
+      isNew: true,
+      awaitsResult: options.awaitsResult ?? false,
+    });
+    this.open_.set(info.processInstanceKey, created);
+    return created;
+  }
+
+  /**
+   * Starts a new instance with variables: at its none start event, at the given elements (start
+   * instructions), or at the start event whose event fired (a message, a timer, a signal), whose
+   * variables then arrive through that start event like any event's.
+   */
+  startInstance(
+    scope: CommandScope,
+    variables: Variables,
+    startElementIds: string[] = [],
+    byEvent?: { startEventId: string; variables: Variables },
+  ): void {
+    const key = scope.context.info.processInstanceKey;
+    scope.context.startElementIds = byEvent ? [byEvent.startEventId] : startElementIds;
+    scope.context.state.document.variables[key] = { ...variables };
+    scope.lifecycle.activate(scope.context.process.bpmnProcessId, undefined, key, byEvent?.variables);
+  }
+
+  async requireDefinition(key: string): Promise<ProcessDefinition> {
+    const definition = await this.definitions.byKey(key);
+    if (!definition) throw new Error(`process definition ${key} is missing`);
+    return definition;
+  }
+
+  get definitionStore(): DefinitionStore {
+    return this.definitions;
+  }
+
+  /** Runs every open instance until it waits, hands on follow-ups, and repeats until all is quiet. */
+  async settle(): Promise<void> {
+    for (;;) {
+      for (const opened of this.open_.values()) {
+        if (opened.context.queue.length > 0) opened.lifecycle.run();
+        this.pending.push(...opened.context.effects.followUps.splice(0));
+        await this.correlateBufferedMessages(opened);
+      }
+      const next = this.pending.shift();
+      if (!next) {
+        if ([...this.open_.values()].some((o) => o.context.queue.length > 0)) continue;
+        return;
+      }
+      await this.followUpHandler(next, this);
+    }
+  }
+
+  /** New message subscriptions may find a message that was published before they opened. */
+  private async correlateBufferedMessages(opened: OpenInstance): Promise<void> {
+    const subscriptions = opened.context.effects.newMessageSubscriptions;
+    while (opened.checkedSubscriptions < subscriptions.length) {
+      const subscription = subscriptions[opened.checkedSubscriptions++];
+      if (await correlateBufferedMessage(opened, subscription)) return; // it runs again in the next round
+    }
+  }
+
+  async write(): Promise<void> {
+    for (const opened of this.open_.values()) {
+      await writeInstance(this.client, opened.context, opened.before, {
+        isNew: opened.isNew,
+        awaitsResult: opened.awaitsResult,
+      });
+    }
+  }
+
+  /** After commit: what each instance did, for wake-ups and waiting callers. */
+  outcomes(): { effects: Effects; info: InstanceInfo; awaitsResult: boolean }[] {
+    return [...this.open_.values()].map((o) => ({
+      effects: o.context.effects,
+      info: o.context.info,
+      awaitsResult: o.awaitsResult,
+    }));
+  }
+
+  private scope(
+    info: InstanceInfo,
+    definition: ProcessDefinition,
+    document: InstanceDocument,
+    extra: Pick<OpenInstance, 'before' | 'isNew' | 'awaitsResult'>,
+  ): OpenInstance {
+    const checkedSubscriptions = 0;
+    const state = new InstanceState(info.processInstanceKey, document);
+    const context = new ProcessingContext(info, definition.process, state, this.keys, this.clock);
+    const lifecycle = new Lifecycle(context, processorFor);
+    return { context, lifecycle, client: this.client, checkedSubscriptions, ...extra };
+  }
+}
