@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import pino from 'pino';
 import { ZBClient } from 'zeebe-node';
 import { migrateDatabase } from '@brobygger/database';
-import { Engine } from '@brobygger/engine-core';
+import { ControlledClock, Engine } from '@brobygger/engine-core';
 import { startZeebeGateway, type ZeebeGateway } from '@brobygger/zeebe-gateway';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -10,6 +10,8 @@ export interface EngineUnderTest {
   zbc: ZBClient;
   port: number;
   db: TestDatabase;
+  /** The engine's clock: `clock.advance(ms)` makes timers fall due without waiting. */
+  clock: ControlledClock;
   /** Reads the engine's tables to observe (never to drive) what the engine did. */
   query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   client(): ZBClient;
@@ -31,7 +33,8 @@ export async function startEngineUnderTest(): Promise<EngineUnderTest> {
   const db = await createTestDatabase();
   await migrateDatabase(db.url);
   const logger = pino({ level: 'silent' });
-  const engine = await Engine.start({ databaseUrl: db.url, logger, sweepIntervalMs: 50 });
+  const clock = new ControlledClock();
+  const engine = await Engine.start({ databaseUrl: db.url, logger, sweepIntervalMs: 50, clock });
   const gateway: ZeebeGateway = await startZeebeGateway({ engine, host: '127.0.0.1', port: 0, logger });
   const clients: ZBClient[] = [];
   const client = () => {
@@ -45,6 +48,7 @@ export async function startEngineUnderTest(): Promise<EngineUnderTest> {
     zbc: client(),
     port: gateway.port,
     db,
+    clock,
     client,
     query: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
       (await observer.query(sql, params)).rows as T[],
