@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { ZBClient, ZBWorker } from 'zeebe-node';
 import { migrateDatabase } from '@brobygger/database';
-import { sequence } from '../support/bpmn';
+import { definitions, flow, sequence, serviceTask } from '../support/bpmn';
 import { waitFor, zeebeClient } from '../support/engine-harness';
 import { freePort } from '../support/ports';
 import { startBuilt, type Started } from '../support/process';
@@ -158,6 +158,50 @@ describe('durability and concurrency of the engine processes', () => {
     const { rows } = await observer.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM engine.process_instance WHERE state = 'ACTIVE'`,
     );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('fires a timer that fell due while no engine ran, once, with two engine processes on the database', async () => {
+    const [portA, portB] = [await freePort(), await freePort()];
+    processes.push(await startEngineProcess(db, portA));
+    const zbc = client(portA);
+    const xml = definitions(
+      'reminder',
+      [
+        '<bpmn:startEvent id="start" />',
+        '<bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT2S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+        serviceTask('remind', 'reminder-remind'),
+        flow('f1', 'start', 'wait'),
+        flow('f2', 'wait', 'remind'),
+      ].join('\n'),
+    );
+    await zbc.deployResource({ process: Buffer.from(xml), name: 'reminder.bpmn' });
+    const keys: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      keys.push((await zbc.createProcessInstance({ bpmnProcessId: 'reminder', variables: { i } })).processInstanceKey);
+    }
+    const engineA = processes.pop()!;
+    engineA.child.kill('SIGKILL');
+    await engineA.exited;
+    await new Promise((r) => setTimeout(r, 2_500)); // the timers fall due while no engine runs
+
+    processes.push(await startEngineProcess(db, portA), await startEngineProcess(db, portB));
+    const fired: string[] = [];
+    for (const zbcOf of [client(portA), client(portB)]) {
+      workers.push(
+        zbcOf.createWorker({
+          taskType: 'reminder-remind',
+          loglevel: 'NONE',
+          taskHandler: (job) => {
+            fired.push(job.processInstanceKey);
+            return job.complete();
+          },
+        }) as unknown as ZBWorker<never, never, never>,
+      );
+    }
+    await waitFor('every instance to complete', async () => (await completedCount(keys)) === keys.length, 30_000);
+    expect(fired.sort()).toEqual([...keys].sort());
+    const { rows } = await observer.query<{ n: number }>(`SELECT count(*)::int AS n FROM engine.timer`);
     expect(rows[0].n).toBe(0);
   });
 });
