@@ -182,6 +182,18 @@ export class NullEngine implements EngineApi {
   broadcastSignal(): Promise<{ key: string }> {
     return unavailable('broadcastSignal');
   }
+
+  modifyProcessInstance(): Promise<void> {
+    return unavailable('modifyProcessInstance');
+  }
+
+  migrateProcessInstance(): Promise<void> {
+    return unavailable('migrateProcessInstance');
+  }
+
+  deleteResource(): Promise<void> {
+    return unavailable('deleteResource');
+  }
 }
 
 async function unavailable(what: string): Promise<never> {

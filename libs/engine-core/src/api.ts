@@ -111,6 +111,28 @@ export interface InstanceResult {
   variables: Variables;
 }
 
+/** ModifyProcessInstance: start tokens at elements and end element instances, in one step. */
+export interface ModifyInstanceCommand {
+  processInstanceKey: string;
+  activateInstructions: ActivateInstruction[];
+  terminateInstructions: { elementInstanceKey: string }[];
+}
+
+export interface ActivateInstruction {
+  elementId: string;
+  /** The element instance (a flow scope of the element) to activate in; undefined: find or create it. */
+  ancestorElementInstanceKey?: string;
+  /** `scopeId` '' (or undefined): the process instance's scope; else the element itself or one of its flow scopes. */
+  variableInstructions: { scopeId?: string; variables: Variables }[];
+}
+
+/** MigrateProcessInstance: move a running instance onto another process definition. */
+export interface MigrateInstanceCommand {
+  processInstanceKey: string;
+  targetProcessDefinitionKey: string;
+  mappingInstructions: { sourceElementId: string; targetElementId: string }[];
+}
+
 export interface EngineApi {
   deploy(resources: { name: string; content: Buffer }[]): Promise<DeploymentResult>;
   createProcessInstance(command: CreateInstanceCommand): Promise<CreatedInstance>;
@@ -141,4 +163,10 @@ export interface EngineApi {
   resolveIncident(incidentKey: string): Promise<void>;
   publishMessage(command: PublishMessageCommand): Promise<{ key: string }>;
   broadcastSignal(signalName: string, variables: Variables): Promise<{ key: string }>;
+  /** All instructions or none; INVALID_ARGUMENT with every problem when an instruction does not fit. */
+  modifyProcessInstance(command: ModifyInstanceCommand): Promise<void>;
+  /** FAILED_PRECONDITION / INVALID_ARGUMENT with a reason per element that cannot be migrated. */
+  migrateProcessInstance(command: MigrateInstanceCommand): Promise<void>;
+  /** Deletes a process definition (by key) that has no active instances. */
+  deleteResource(resourceKey: string): Promise<void>;
 }

@@ -9,6 +9,8 @@ import type {
   EngineApi,
   FailJobCommand,
   InstanceResult,
+  MigrateInstanceCommand,
+  ModifyInstanceCommand,
   PublishMessageCommand,
   ThrowErrorCommand,
   Variables,
@@ -17,6 +19,9 @@ import { IncidentCommands } from './commands/incident-commands';
 import { InstanceCommands } from './commands/instance-commands';
 import { JobCommands } from './commands/job-commands';
 import { MessageCommands } from './commands/message-commands';
+import { MigrationCommands } from './commands/migration-commands';
+import { ModificationCommands } from './commands/modification-commands';
+import { ResourceCommands } from './commands/resource-commands';
 import { SignalCommands } from './commands/signal-commands';
 import { Clock, systemClock } from './clock';
 import { handleFollowUp } from './processing/follow-ups';
@@ -58,6 +63,11 @@ export class Engine implements EngineApi {
     private readonly sweeper: Sweeper,
     private readonly timers: TimerScheduler,
     readonly clock: Clock,
+    private readonly operations: {
+      modification: ModificationCommands;
+      migration: MigrationCommands;
+      resources: ResourceCommands;
+    },
   ) {}
 
   static async start(options: EngineOptions): Promise<Engine> {
@@ -65,6 +75,9 @@ export class Engine implements EngineApi {
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 16,
       application_name: 'brobygger-engine',
+      // The engine's statements are prepared and run thousands of times with different arrays;
+      // planning them anew each time (PostgreSQL's custom plans) costs more than running them.
+      options: '-c plan_cache_mode=force_generic_plan',
     });
     pool.on('error', (error) => options.logger.warn({ err: error }, 'idle engine database connection failed'));
     const clock = options.clock ?? systemClock;
@@ -113,13 +126,18 @@ export class Engine implements EngineApi {
       keys,
       notifications,
       new InstanceCommands(pool, runner, definitions, notifications),
-      new JobCommands(pool, runner),
+      new JobCommands(runner),
       new IncidentCommands(pool, runner),
       messages,
       new SignalCommands(runner, keys),
       sweeper,
       timers,
       clock,
+      {
+        modification: new ModificationCommands(runner),
+        migration: new MigrationCommands(runner),
+        resources: new ResourceCommands(pool, keys, definitions),
+      },
     );
   }
 
@@ -192,5 +210,18 @@ export class Engine implements EngineApi {
 
   broadcastSignal(signalName: string, variables: Variables): Promise<{ key: string }> {
     return this.signals.broadcast(signalName, variables);
+  }
+
+  modifyProcessInstance(command: ModifyInstanceCommand): Promise<void> {
+    return this.operations.modification.modify(command);
+  }
+
+  migrateProcessInstance(command: MigrateInstanceCommand): Promise<void> {
+    return this.operations.migration.migrate(command);
+  }
+
+  async deleteResource(resourceKey: string): Promise<void> {
+    await this.operations.resources.delete(resourceKey, this.clock.now());
+    this.timers.nudge();
   }
 }

@@ -9,10 +9,12 @@ import { arithmetic } from './arithmetic';
 import { coreBuiltins } from './builtins-core';
 import { collectionBuiltins } from './builtins-collections';
 import { temporalBuiltins } from './builtins-temporal';
+import { cycleBuiltins } from './builtins-cycle';
 
 export const extraBuiltins: Readonly<Record<string, unknown>> = Object.freeze({
   ...coreBuiltins,
   ...collectionBuiltins,
   ...temporalBuiltins,
+  ...cycleBuiltins,
   [ARITH_FUNCTION]: arithmetic,
 });

@@ -6,6 +6,7 @@ import { activateJobsHandler } from './handlers/activate-jobs';
 import { deploymentHandlers } from './handlers/deployments';
 import { instanceHandlers } from './handlers/instances';
 import { jobHandlers } from './handlers/jobs';
+import { modificationHandlers } from './handlers/modification';
 import { streamActivatedJobsHandler } from './handlers/job-stream';
 import { processStateHandlers } from './handlers/process-state';
 import { topologyHandlers } from './handlers/topology';
@@ -55,6 +56,7 @@ export async function startZeebeGateway(options: ZeebeGatewayOptions): Promise<Z
     ...instanceHandlers(ctx),
     ...jobHandlers(ctx),
     ...processStateHandlers(ctx),
+    ...modificationHandlers(ctx),
     ActivateJobs: activateJobsHandler(ctx),
     StreamActivatedJobs: streamActivatedJobsHandler(ctx),
   };

@@ -46,8 +46,10 @@ export function throwError(lifecycle: Lifecycle, from: ElementInstance, thrown: 
         return 'caught';
       }
     }
+    // An inner instance of a multi-instance activity has no boundary events: its body has them.
+    const attached = current.loopCounter === undefined ? element.boundaryEventIds : [];
     const boundary = bestCatch(
-      element.boundaryEventIds.map((id) => context.process.elements[id]),
+      attached.map((id) => context.process.elements[id]),
       thrown.errorCode,
     );
     if (boundary && current.state === 'ACTIVATED') {

@@ -37,7 +37,8 @@ export function eventsOf(process: ExecutableProcess, element: ExecutableElement,
   if (instance.type === 'eventBasedGateway') {
     events.push(...element.outgoing.map((flowId) => process.elements[process.flows[flowId].targetId]));
   }
-  events.push(...element.boundaryEventIds.map((id) => process.elements[id]));
+  // The boundary events of a multi-instance activity belong to its body, not to the inner instances.
+  if (instance.loopCounter === undefined) events.push(...element.boundaryEventIds.map((id) => process.elements[id]));
   if (instance.type === 'process' || instance.type === 'subProcess' || instance.type === 'eventSubProcess') {
     events.push(...eventSubProcessStarts(process, instance));
   }

@@ -7,10 +7,13 @@ import { subProcessProcessor } from './container/sub-process-processor';
 import { eventProcessor } from './event/event-processor';
 import { eventBasedGatewayProcessor } from './gateway/event-based-gateway-processor';
 import { endEventProcessor } from './event/end-event-processor';
+import { escalationThrowProcessor } from './event/escalation-throw-processor';
 import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor';
+import { inclusiveGatewayProcessor } from './gateway/inclusive-gateway-processor';
 import { parallelGatewayProcessor } from './gateway/parallel-gateway-processor';
 import { passThroughProcessor } from './pass-through-processor';
 import { jobWorkerTaskProcessor } from './task/job-worker-task-processor';
+import { multiInstanceBodyProcessor } from './multi-instance/multi-instance-body-processor';
 import { scriptTaskProcessor } from './task/script-task-processor';
 
 /**
@@ -37,7 +40,9 @@ const PROCESSORS: Partial<Record<ElementType, ElementProcessor>> = {
   scriptTask: jobWorkerTaskProcessor,
   exclusiveGateway: exclusiveGatewayProcessor,
   parallelGateway: parallelGatewayProcessor,
+  inclusiveGateway: inclusiveGatewayProcessor,
   eventBasedGateway: eventBasedGatewayProcessor,
+  multiInstanceBody: multiInstanceBodyProcessor,
 };
 
 export function processorFor(type: ElementType, element: ExecutableElement): ElementProcessor {
@@ -46,6 +51,9 @@ export function processorFor(type: ElementType, element: ExecutableElement): Ele
   // Message throw and end events are done by a job worker, as in Zeebe.
   if ((type === 'intermediateThrowEvent' || type === 'endEvent') && element.eventDefinition?.type === 'message') {
     return jobWorkerTaskProcessor;
+  }
+  if ((type === 'intermediateThrowEvent' || type === 'endEvent') && element.eventDefinition?.type === 'escalation') {
+    return escalationThrowProcessor;
   }
   const processor = PROCESSORS[type];
   if (!processor) throw new Error(`no processor for element type ${type}`);

@@ -1,4 +1,3 @@
-import type { Pool } from 'pg';
 import { EngineError, type FailJobCommand, type ThrowErrorCommand, type Variables } from '../api';
 import { throwError, unhandledErrorMessage } from '../behaviors/errors';
 import { incidents } from '../behaviors/incidents';
@@ -22,10 +21,7 @@ type Verb = 'complete' | 'fail' | 'throw an error for' | 'update retries of';
 
 /** Commands a worker sends about its job. Each locks the instance first, then the job. */
 export class JobCommands {
-  constructor(
-    private readonly pool: Pool,
-    private readonly runner: InstanceRunner,
-  ) {}
+  constructor(private readonly runner: InstanceRunner) {}
 
   complete(jobKey: string, variables: Variables): Promise<void> {
     return this.onJob(jobKey, 'complete', ['ACTIVATABLE', 'ACTIVATED'], (job, instance, scope) => {
@@ -130,24 +126,20 @@ export class JobCommands {
     work: (job: JobRow, instance: ElementInstance, scope: CommandScope) => void,
   ): Promise<void> {
     const notFound = `Expected to ${verb} job with key '${jobKey}', but no such job was found`;
-    const { rows } = await this.pool.query<{ process_instance_key: string }>(
-      'SELECT process_instance_key FROM engine.job WHERE key = $1',
-      [jobKey],
-    );
-    if (!rows[0]) throw new EngineError('NOT_FOUND', notFound);
     await this.runner.run(async (unit) => {
-      const scope = await unit.open(rows[0].process_instance_key, notFound);
-      const locked = await scope.client.query<JobRow>('SELECT * FROM engine.job WHERE key = $1 FOR UPDATE', [jobKey]);
-      const job = locked.rows[0];
-      if (!job) throw new EngineError('NOT_FOUND', notFound);
-      if (!allowedStates.includes(job.state)) {
+      const opened = await unit.openByJob<JobRow>(jobKey);
+      if (!opened) throw new EngineError('NOT_FOUND', notFound);
+      const { scope, job } = opened;
+      const instance = scope.context.state.element(job.element_instance_key);
+      // The document, read under the lock, says whether the job still belongs to its element.
+      if (!instance || instance.jobKey !== jobKey) throw new EngineError('NOT_FOUND', notFound);
+      const state = instance.incidentKey && job.state === 'ACTIVATED' ? 'FAILED' : job.state;
+      if (!allowedStates.includes(state)) {
         throw new EngineError(
           'FAILED_PRECONDITION',
-          `Expected to ${verb} job with key '${jobKey}', but it is in state '${job.state}'`,
+          `Expected to ${verb} job with key '${jobKey}', but it is in state '${state}'`,
         );
       }
-      const instance = scope.context.state.element(job.element_instance_key);
-      if (!instance) throw new EngineError('NOT_FOUND', notFound);
       work(job, instance, scope);
     });
   }

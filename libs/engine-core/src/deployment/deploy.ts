@@ -3,11 +3,12 @@ import type { Pool, PoolClient } from 'pg';
 import { parseBpmn, type ExecutableProcess } from '@brobygger/bpmn';
 import { EngineError, type DeployedProcess, type DeploymentResult } from '../api';
 import type { KeyGenerator } from '../keys';
+import { highestDeletedVersion } from './deleted-versions';
 import { replaceStartSubscriptions } from './start-event-subscriptions';
 import { unsupportedElements } from './supported-elements';
 
-// Serialises deployments across engine processes, so that two never take the same version number.
-const DEPLOY_LOCK_KEY = 4_242_101;
+// Serialises deployments (and deletions) across engine processes, so that two never take the same version number.
+export const DEPLOY_LOCK_KEY = 4_242_101;
 
 interface ParsedResource {
   name: string;
@@ -113,7 +114,7 @@ async function deployProcess(
     };
   }
   const key = keys.next();
-  const version = (latest?.version ?? 0) + 1;
+  const version = Math.max(latest?.version ?? 0, await highestDeletedVersion(client, process.bpmnProcessId)) + 1;
   await client.query(
     `INSERT INTO engine.process_definition
        (key, bpmn_process_id, version, resource_name, checksum, resource, deployment_key, version_tag)

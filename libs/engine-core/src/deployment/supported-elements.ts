@@ -6,11 +6,11 @@ import { SUPPORTED_ELEMENT_TYPES } from '../bpmn/processors';
  * element named, never deployed to fail later. Grows as element kinds are added.
  */
 const SUPPORTED_EVENTS: Partial<Record<ExecutableElement['kind'], string[]>> = {
-  startEvent: ['none', 'timer', 'message', 'signal', 'error'],
-  endEvent: ['none', 'terminate', 'error', 'message'],
-  intermediateThrowEvent: ['none', 'message'],
+  startEvent: ['none', 'timer', 'message', 'signal', 'error', 'escalation'],
+  endEvent: ['none', 'terminate', 'error', 'message', 'escalation'],
+  intermediateThrowEvent: ['none', 'message', 'escalation'],
   intermediateCatchEvent: ['timer', 'message', 'signal'],
-  boundaryEvent: ['timer', 'message', 'signal', 'error'],
+  boundaryEvent: ['timer', 'message', 'signal', 'error', 'escalation'],
 };
 
 function problemOf(element: ExecutableElement): string | undefined {
@@ -21,9 +21,6 @@ function problemOf(element: ExecutableElement): string | undefined {
   const eventType = element.eventDefinition?.type ?? 'none';
   if (events && !events.includes(eventType)) {
     return `a ${eventType} ${element.kind} is not supported by the embedded engine yet`;
-  }
-  if (element.multiInstance && !SUPPORTED_ELEMENT_TYPES.has('multiInstanceBody')) {
-    return 'multi-instance activities are not supported by the embedded engine yet';
   }
   if (element.calledDecision) {
     return 'business rule tasks that call a DMN decision are not supported by the embedded engine yet';

@@ -3,7 +3,14 @@ import type { Variables } from '../api';
 /** One entry of the append-only history (engine.record). */
 export interface EngineRecord {
   key: string;
-  valueType: 'PROCESS_INSTANCE' | 'JOB' | 'INCIDENT' | 'VARIABLE_DOCUMENT' | 'PROCESS_INSTANCE_CREATION';
+  valueType:
+    | 'PROCESS_INSTANCE'
+    | 'JOB'
+    | 'INCIDENT'
+    | 'VARIABLE_DOCUMENT'
+    | 'PROCESS_INSTANCE_CREATION'
+    | 'PROCESS_INSTANCE_MODIFICATION'
+    | 'PROCESS_INSTANCE_MIGRATION';
   intent: string;
   elementId?: string;
   elementType?: string;
@@ -94,6 +101,13 @@ export type FollowUp =
       errorCode: string;
       errorMessage: string;
       variables: Variables;
+    }
+  | {
+      /** An escalation no catch event in the child caught, for the call activity to catch. */
+      kind: 'child-escalation';
+      parentProcessInstanceKey: string;
+      parentElementInstanceKey: string;
+      escalationCode: string;
     };
 
 export interface NewIncident {

@@ -1,4 +1,5 @@
 import { throwError, unhandledErrorMessage } from '../behaviors/errors';
+import { throwEscalation } from '../behaviors/escalations';
 import { incidents } from '../behaviors/incidents';
 import { variableMapping } from '../behaviors/variable-mapping';
 import type { ProcessDefinition } from '../state/definition-store';
@@ -34,6 +35,16 @@ export async function handleFollowUp(followUp: FollowUp, unit: UnitOfWork): Prom
     }
     case 'child-error':
       return childError(followUp, unit);
+    case 'child-escalation': {
+      // Caught or not, the child's throw event has gone on already (an escalation is never an
+      // incident); an interrupting catch at the call activity terminates the child with it.
+      const parent = await unit.tryOpen(followUp.parentProcessInstanceKey);
+      const callActivity = parent?.context.state.element(followUp.parentElementInstanceKey);
+      if (parent && callActivity?.state === 'ACTIVATED') {
+        throwEscalation(parent.lifecycle, callActivity, followUp.escalationCode);
+      }
+      return;
+    }
   }
 }
 

@@ -6,7 +6,7 @@ import type { DefinitionStore } from '../state/definition-store';
 import type { Effects } from './effects';
 import { RunawayInstanceError } from './lifecycle';
 import type { InstanceInfo } from './processing-context';
-import { FollowUpHandler, UnitOfWork } from './unit-of-work';
+import { DefinitionNotCached, FollowUpHandler, UnitOfWork } from './unit-of-work';
 
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']); // serialization failure, deadlock
 const MAX_ATTEMPTS = 5;
@@ -35,6 +35,7 @@ export class InstanceRunner {
       const client = await this.pool.connect();
       const unit = new UnitOfWork(client, this.keys, this.definitions, this.clock, this.followUps());
       let result: T;
+      let released = false;
       try {
         await client.query('BEGIN');
         result = await body(unit);
@@ -43,13 +44,20 @@ export class InstanceRunner {
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
+        // Parsing a definition takes a while: never while holding an instance's lock.
+        if (error instanceof DefinitionNotCached && attempt < MAX_ATTEMPTS) {
+          client.release();
+          released = true;
+          await this.definitions.byKey(error.definitionKey);
+          continue;
+        }
         const retryable =
           error instanceof KeysExhausted || RETRYABLE_SQLSTATES.has((error as { code?: string }).code ?? '');
         if (retryable && attempt < MAX_ATTEMPTS) continue;
         if (error instanceof RunawayInstanceError) throw new EngineError('FAILED_PRECONDITION', error.message);
         throw error;
       } finally {
-        client.release();
+        if (!released) client.release();
       }
       for (const outcome of unit.outcomes()) this.afterCommit(outcome.effects, outcome.info, outcome.awaitsResult);
       return result;

@@ -5,6 +5,8 @@ import type { Variables } from '../api';
 import { eventsOf, eventSubscriptions, isFailure } from '../behaviors/event-subscriptions';
 import { incidents } from '../behaviors/incidents';
 import { variableMapping } from '../behaviors/variable-mapping';
+import { multiInstance } from '../bpmn/multi-instance/multi-instance-behavior';
+import { arriveAtInclusiveJoin, fireReadyInclusiveJoins, isInclusiveJoin } from '../bpmn/gateway/inclusive-join';
 import { triggerEvent } from './event-trigger';
 import type { Failure } from './failure';
 import type { ProcessingContext } from './processing-context';
@@ -33,7 +35,7 @@ export class Lifecycle {
   model(instance: ElementInstance): ExecutableElement {
     const element = this.context.element(instance.elementId);
     if (instance.type === 'process' || !element) return this.processElement();
-    return element;
+    return instance.type === 'multiInstanceBody' ? multiInstance.bodyModel(element) : element;
   }
 
   processElement(): ExecutableElement {
@@ -83,7 +85,7 @@ export class Lifecycle {
   /** Works the queue until every path waits (a job, a join) or the instance has ended. */
   run(): void {
     let steps = 0;
-    for (let step = this.context.queue.shift(); step; step = this.context.queue.shift()) {
+    for (let step = this.nextStep(); step; step = this.nextStep()) {
       if (++steps > MAX_STEPS_PER_COMMAND) {
         throw new RunawayInstanceError(
           `process instance ${this.context.info.processInstanceKey} took more than ${MAX_STEPS_PER_COMMAND} steps without waiting: the model loops without a wait state`,
@@ -100,6 +102,16 @@ export class Lifecycle {
     }
   }
 
+  /**
+   * The next step of the queue. Waiting inclusive joins are re-checked once the queue has run dry:
+   * by then every token that moved or ended in this command has done so (a path ended at an end
+   * event, a task completed, a fork queued all its branches), so this one check covers all those
+   * hooks and costs nothing when no inclusive join waits. A join that fires queues its activation.
+   */
+  private nextStep() {
+    return this.context.queue.shift() ?? (fireReadyInclusiveJoins(this) ? this.context.queue.shift() : undefined);
+  }
+
   private runActivate(key: string, elementId: string, flowScopeKey: string | undefined): void {
     const isProcess = flowScopeKey === undefined;
     if (!isProcess && !this.acceptsActivation(flowScopeKey, elementId)) {
@@ -114,6 +126,7 @@ export class Lifecycle {
       state: 'ACTIVATING',
       flowScopeKey,
     };
+    multiInstance.shape(this.state, element, instance); // a multi-instance body, or an inner instance
     this.state.addElement(instance);
     this.record(instance, 'ELEMENT_ACTIVATING');
     this.retryActivation(instance);
@@ -127,7 +140,7 @@ export class Lifecycle {
     const element = this.model(instance);
     const inputsFailed =
       instance.flowScopeKey !== undefined
-        ? variableMapping.applyInputs(element, this.state, instance.key, instance.flowScopeKey)
+        ? variableMapping.applyInputs(element, this.state, instance.key, multiInstance.inputScope(instance))
         : undefined;
     if (inputsFailed) return this.fail(instance, inputsFailed);
     // An element started by its event (after an event-based gateway) does not wait for it again.
@@ -176,6 +189,8 @@ export class Lifecycle {
       const failed = variableMapping.applyOutputs(element, this.state, instance.key, instance.flowScopeKey);
       if (failed) return failed;
     }
+    const collected = multiInstance.beforeInnerCompleted(this.state, element, instance);
+    if (collected) return collected;
     eventSubscriptions.close(this.context, instance);
     this.record(instance, 'ELEMENT_COMPLETED');
     this.state.removeElement(instance.key);
@@ -201,6 +216,8 @@ export class Lifecycle {
   /** Takes the given flows (all outgoing ones by default); with none, this path of the scope ends. */
   takeOutgoingFlows(element: ExecutableElement, instance: ElementInstance, flowIds = element.outgoing): void {
     const flowScopeKey = instance.flowScopeKey!;
+    // An inner instance of a multi-instance activity ends its iteration; its body takes the flows.
+    if (multiInstance.isInner(instance)) return this.pathEnded(flowScopeKey);
     for (const flowId of flowIds) this.takeFlow(flowId, flowScopeKey, element);
     if (flowIds.length === 0) this.pathEnded(flowScopeKey);
   }
@@ -224,6 +241,8 @@ export class Lifecycle {
     });
     if (target.kind === 'parallelGateway' && target.incoming.length > 1) {
       this.arriveAtJoin(target, flowId, flowScopeKey);
+    } else if (isInclusiveJoin(target)) {
+      arriveAtInclusiveJoin(this, target, flowId, flowScopeKey);
     } else {
       this.activate(target.id, flowScopeKey, undefined, trigger);
     }

@@ -26,7 +26,18 @@ interface OpenInstance extends CommandScope {
   checkedSubscriptions: number;
 }
 
+const INSTANCE_COLUMNS =
+  'process_definition_key, bpmn_process_id, version, state, awaits_result, parent_process_instance_key, parent_element_instance_key, document';
+
+/** Thrown when an instance's definition is not parsed yet: the runner loads it and runs the command again. */
+export class DefinitionNotCached extends Error {
+  constructor(readonly definitionKey: string) {
+    super(`process definition ${definitionKey} is not loaded yet`);
+  }
+}
+
 interface InstanceRow {
+  key: string;
   process_definition_key: string;
   bpmn_process_id: string;
   version: number;
@@ -69,17 +80,43 @@ export class UnitOfWork {
   async tryOpen(processInstanceKey: string): Promise<CommandScope | undefined> {
     const cached = this.open_.get(processInstanceKey);
     if (cached) return cached;
-    const { rows } = await this.client.query<InstanceRow>(
-      `SELECT process_definition_key, bpmn_process_id, version, state, awaits_result,
-              parent_process_instance_key, parent_element_instance_key, document
-         FROM engine.process_instance WHERE key = $1 FOR UPDATE`,
-      [processInstanceKey],
-    );
+    const { rows } = await this.client.query<InstanceRow>({
+      name: 'engine-lock-instance',
+      text: `SELECT key, ${INSTANCE_COLUMNS} FROM engine.process_instance WHERE key = $1 FOR UPDATE`,
+      values: [processInstanceKey],
+    });
+    return rows[0] && this.load(rows[0]);
+  }
+
+  /**
+   * Locks and loads the instance a job belongs to, in one round trip, with the job as it was
+   * read. Only the instance row is locked: every change to a job that matters to a command
+   * (fail, error, retries) happens under its instance's lock, and the instance document (which
+   * knows the element's job and incident) is read after the lock, so it is the authority.
+   */
+  async openByJob<J>(jobKey: string): Promise<{ scope: CommandScope; job: J } | undefined> {
+    const { rows } = await this.client.query<InstanceRow & { job: J }>({
+      name: 'engine-lock-instance-of-job',
+      text: `SELECT pi.key, ${INSTANCE_COLUMNS.split(', ')
+        .map((c) => `pi.${c}`)
+        .join(', ')}, json_build_object('key', j.key::text, 'type', j.type, 'state', j.state, 'retries', j.retries,
+                                'worker', j.worker, 'element_instance_key', j.element_instance_key::text,
+                                'element_id', j.element_id) AS job
+               FROM engine.job j JOIN engine.process_instance pi ON pi.key = j.process_instance_key
+              WHERE j.key = $1 FOR UPDATE OF pi`,
+      values: [jobKey],
+    });
     const row = rows[0];
-    if (!row || row.state !== 'ACTIVE') return undefined;
-    const definition = await this.requireDefinition(row.process_definition_key);
+    const scope = row && (this.open_.get(row.key) ?? this.load(row));
+    return scope ? { scope, job: row.job } : undefined;
+  }
+
+  private load(row: InstanceRow): CommandScope | undefined {
+    if (row.state !== 'ACTIVE') return undefined;
+    const definition = this.definitions.cached(row.process_definition_key);
+    if (!definition) throw new DefinitionNotCached(row.process_definition_key);
     const info: InstanceInfo = {
-      processInstanceKey,
+      processInstanceKey: row.key,
       processDefinitionKey: row.process_definition_key,
       bpmnProcessId: row.bpmn_process_id,
       version: row.version,
@@ -92,7 +129,7 @@ export class UnitOfWork {
       isNew: false,
       awaitsResult: row.awaits_result,
     });
-    this.open_.set(processInstanceKey, opened);
+    this.open_.set(row.key, opened);
     return opened;
   }
 

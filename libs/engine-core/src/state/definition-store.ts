@@ -19,21 +19,34 @@ interface DefinitionRow {
 
 /**
  * Deployed process definitions, parsed once per engine process. Definitions never change after
- * deployment, so the cache needs no invalidation.
+ * deployment; a deleted one is dropped from this process's cache (`forget`).
  */
 export class DefinitionStore {
   private readonly byKeyCache = new Map<string, Promise<ProcessDefinition | undefined>>();
+  private readonly parsed = new Map<string, ProcessDefinition>();
 
   constructor(private readonly pool: Pool) {}
+
+  /** The definition if it is parsed already; synchronous, for use while a row lock is held. */
+  cached(key: string): ProcessDefinition | undefined {
+    return this.parsed.get(key);
+  }
 
   byKey(key: string): Promise<ProcessDefinition | undefined> {
     let cached = this.byKeyCache.get(key);
     if (!cached) {
       cached = this.load('SELECT * FROM engine.process_definition WHERE key = $1', [key]);
       this.byKeyCache.set(key, cached);
-      cached.then((found) => found || this.byKeyCache.delete(key)).catch(() => this.byKeyCache.delete(key));
+      cached
+        .then((found) => (found ? this.parsed.set(key, found) : this.byKeyCache.delete(key)))
+        .catch(() => this.byKeyCache.delete(key));
     }
     return cached;
+  }
+
+  /** After DeleteResource: the definition is gone, so it must not be served from the cache. */
+  forget(key: string): void {
+    this.byKeyCache.delete(key);
   }
 
   async latest(bpmnProcessId: string): Promise<ProcessDefinition | undefined> {

@@ -4,7 +4,8 @@ import type { Variables } from '../api';
 /** The lifecycle states an element instance can rest in (completed/terminated ones are removed). */
 export type ElementState = 'ACTIVATING' | 'ACTIVATED' | 'COMPLETING' | 'TERMINATING';
 
-export type ElementType = ElementKind | 'process';
+/** 'multiInstanceBody': the body of a multi-instance activity (see bpmn/multi-instance/). */
+export type ElementType = ElementKind | 'process' | 'multiInstanceBody';
 
 export interface ElementInstance {
   key: string;
@@ -17,6 +18,8 @@ export interface ElementInstance {
   incidentKey?: string;
   /** Exclusive gateway: the flow chosen while activating, taken on completion. */
   selectedFlowId?: string;
+  /** Inclusive gateway: the flows chosen while activating, taken on completion. */
+  selectedFlowIds?: string[];
   /** A terminate end event ended this scope: complete it once its children are gone. */
   completeWhenEmpty?: boolean;
   /** Timers or subscriptions are open for this element instance. */
@@ -30,6 +33,18 @@ export interface ElementInstance {
   triggeredBy?: { elementId: string; variables: Variables };
   /** Call activity: the process instance it started. */
   childProcessInstanceKey?: string;
+  /** Multi-instance body: the input collection and how many inner instances started, completed, ended early. */
+  multiInstance?: {
+    collection: unknown[];
+    activated: number;
+    completed: number;
+    terminated: number;
+    conditionMet?: boolean;
+    /** The output collection as the body keeps it (its variable is a copy a child may overwrite). */
+    outputs?: unknown[];
+  };
+  /** Inner instance of a multi-instance activity: its 1-based position in the input collection. */
+  loopCounter?: number;
 }
 
 /**

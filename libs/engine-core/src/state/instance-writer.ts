@@ -1,178 +1,130 @@
 import type { PoolClient } from 'pg';
 import type { ProcessingContext } from '../processing/processing-context';
-import { writeSubscriptions } from './subscription-writer';
+import { instanceChanges } from './instance-changes';
 
 /**
- * Writes what a command did to one instance, in the command's transaction: the document, the
- * live element-instance projection, jobs, incidents and the history. Multi-row statements
- * (`unnest`) keep it to a handful of round trips whatever the number of changes.
+ * Writes everything one command did to one instance in a single statement (one round trip):
+ * the instance row (inserted or updated), the live element-instance projection, jobs, incidents,
+ * timers and subscriptions, correlated messages, and the history. Each part is a data-modifying
+ * CTE over `unnest`ed arrays; an empty array makes its part a no-op. Prepared once per connection.
  */
+const WRITE_INSTANCE = `
+WITH instance AS (
+  INSERT INTO engine.process_instance
+    (key, process_definition_key, bpmn_process_id, version, state, document, ended_at,
+     awaits_result, parent_process_instance_key, parent_element_instance_key, correlation_key)
+  VALUES ($1, $2, $3, $4, $5, $6::jsonb, CASE WHEN $5 = 'ACTIVE' THEN NULL ELSE now() END, $7, $8, $9, $10)
+  ON CONFLICT (key) DO UPDATE
+    SET state = EXCLUDED.state, document = EXCLUDED.document, ended_at = EXCLUDED.ended_at
+), elements_added AS (
+  INSERT INTO engine.element_instance (key, process_instance_key, element_id, element_type, process_definition_key)
+  SELECT key, $1, element_id, element_type, $2
+    FROM unnest($11::bigint[], $12::text[], $13::text[]) AS t (key, element_id, element_type)
+), elements_removed AS (
+  DELETE FROM engine.element_instance WHERE key = ANY($14::bigint[])
+), jobs_added AS (
+  INSERT INTO engine.job
+    (key, type, state, retries, custom_headers, process_instance_key, element_instance_key, element_id,
+     bpmn_process_id, process_definition_key, process_definition_version)
+  SELECT key, type, 'ACTIVATABLE', retries, custom_headers, $1, element_instance_key, element_id, $3, $2, $4
+    FROM unnest($15::bigint[], $16::text[], $17::int[], $18::jsonb[], $19::bigint[], $20::text[])
+      AS t (key, type, retries, custom_headers, element_instance_key, element_id)
+), jobs_deleted AS (
+  DELETE FROM engine.job WHERE key = ANY($21::bigint[])
+), jobs_updated AS (
+  UPDATE engine.job j
+     SET state = u.state, retries = u.retries, error_message = COALESCE(u.error_message, j.error_message),
+         recur_at = u.recur_at,
+         worker = CASE WHEN u.state = 'ACTIVATED' THEN j.worker END,
+         deadline = CASE WHEN u.state = 'ACTIVATED' THEN j.deadline END
+    FROM unnest($22::bigint[], $23::text[], $24::int[], $25::text[], $26::timestamptz[])
+      AS u (key, state, retries, error_message, recur_at)
+   WHERE j.key = u.key
+), incidents_added AS (
+  INSERT INTO engine.incident
+    (key, state, error_type, error_message, process_instance_key, element_instance_key, element_id,
+     bpmn_process_id, process_definition_key, job_key, resolved_at)
+  SELECT key, state, error_type, error_message, $1, element_instance_key, element_id, $3, $2, job_key,
+         CASE WHEN state = 'RESOLVED' THEN now() END
+    FROM unnest($27::bigint[], $28::text[], $29::text[], $30::text[], $31::bigint[], $32::text[], $33::bigint[])
+      AS t (key, state, error_type, error_message, element_instance_key, element_id, job_key)
+), incidents_resolved AS (
+  UPDATE engine.incident SET state = 'RESOLVED', resolved_at = now() WHERE key = ANY($34::bigint[])
+), timers_added AS (
+  INSERT INTO engine.timer
+    (key, process_instance_key, owner_key, process_definition_key, target_element_id, due_at, repetitions, interval)
+  SELECT key, $1, owner_key, $2, target_element_id, to_timestamp(due_at / 1000.0), repetitions, interval
+    FROM unnest($35::bigint[], $36::bigint[], $37::text[], $38::float8[], $39::int[], $40::jsonb[])
+      AS t (key, owner_key, target_element_id, due_at, repetitions, interval)
+), timers_updated AS (
+  UPDATE engine.timer t SET due_at = to_timestamp(u.due_at / 1000.0), repetitions = u.repetitions
+    FROM unnest($41::bigint[], $42::float8[], $43::int[]) AS u (key, due_at, repetitions)
+   WHERE t.key = u.key
+), timers_deleted AS (
+  DELETE FROM engine.timer WHERE key = ANY($44::bigint[])
+), message_subscriptions_added AS (
+  INSERT INTO engine.message_subscription
+    (key, process_instance_key, owner_key, process_definition_key, bpmn_process_id, target_element_id,
+     message_name, correlation_key, interrupting)
+  SELECT key, $1, owner_key, $2, $3, target_element_id, message_name, correlation_key, interrupting
+    FROM unnest($45::bigint[], $46::bigint[], $47::text[], $48::text[], $49::text[], $50::bool[])
+      AS t (key, owner_key, target_element_id, message_name, correlation_key, interrupting)
+), signal_subscriptions_added AS (
+  INSERT INTO engine.signal_subscription
+    (key, process_instance_key, owner_key, process_definition_key, target_element_id, signal_name)
+  SELECT key, $1, owner_key, $2, target_element_id, signal_name
+    FROM unnest($51::bigint[], $52::bigint[], $53::text[], $54::text[]) AS t (key, owner_key, target_element_id, signal_name)
+), timers_closed AS (
+  DELETE FROM engine.timer WHERE owner_key = ANY($55::bigint[])
+), message_subscriptions_closed AS (
+  DELETE FROM engine.message_subscription WHERE owner_key = ANY($55::bigint[])
+), signal_subscriptions_closed AS (
+  DELETE FROM engine.signal_subscription WHERE owner_key = ANY($55::bigint[])
+), messages_correlated AS (
+  INSERT INTO engine.message_correlation (message_key, bpmn_process_id, process_instance_key)
+  SELECT message_key, $3, $1 FROM unnest($56::bigint[]) AS message_key
+  ON CONFLICT DO NOTHING
+)
+INSERT INTO engine.record
+  (key, value_type, intent, process_instance_key, process_definition_key, bpmn_process_id,
+   element_id, element_type, flow_scope_key, payload)
+SELECT key, value_type, intent, $1, $2, $3, element_id, element_type, flow_scope_key, payload
+  FROM unnest($57::bigint[], $58::text[], $59::text[], $60::text[], $61::text[], $62::bigint[], $63::jsonb[])
+    WITH ORDINALITY AS t (key, value_type, intent, element_id, element_type, flow_scope_key, payload, n)
+ ORDER BY n`;
+
 export async function writeInstance(
   client: PoolClient,
   context: ProcessingContext,
   before: ReadonlySet<string>,
   options: { isNew: boolean; awaitsResult?: boolean },
 ): Promise<void> {
-  const { info, effects, state } = context;
-  const ended = effects.ended;
-  const document = ended
-    ? { elements: {}, variables: { [info.processInstanceKey]: ended.variables }, joins: {} }
-    : state.document;
-
-  if (options.isNew) {
-    await client.query(
-      `INSERT INTO engine.process_instance
-         (key, process_definition_key, bpmn_process_id, version, state, awaits_result, document, ended_at,
-          parent_process_instance_key, parent_element_instance_key, correlation_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $5 = 'ACTIVE' THEN NULL ELSE now() END, $8, $9, $10)`,
-      [
-        info.processInstanceKey,
-        info.processDefinitionKey,
-        info.bpmnProcessId,
-        info.version,
-        ended?.state ?? 'ACTIVE',
-        options.awaitsResult ?? false,
-        document,
-        info.parent?.processInstanceKey ?? null,
-        info.parent?.elementInstanceKey ?? null,
-        info.correlationKey ?? null,
-      ],
-    );
-  } else {
-    await client.query(
-      `UPDATE engine.process_instance
-          SET state = $2, document = $3, ended_at = CASE WHEN $2 = 'ACTIVE' THEN NULL ELSE now() END
-        WHERE key = $1`,
-      [info.processInstanceKey, ended?.state ?? 'ACTIVE', document],
-    );
-  }
-
-  await writeElementInstances(client, context, before);
-  await writeJobs(client, context);
-  await writeIncidents(client, context);
-  await writeSubscriptions(client, context);
-  await writeRecords(client, context);
-}
-
-async function writeElementInstances(client: PoolClient, context: ProcessingContext, before: ReadonlySet<string>) {
-  const after = context.state.document.elements;
-  const added = Object.values(after).filter((e) => !before.has(e.key));
-  const removed = [...before].filter((key) => !(key in after));
-  if (added.length > 0) {
-    await client.query(
-      `INSERT INTO engine.element_instance
-         (key, process_instance_key, element_id, element_type, process_definition_key)
-       SELECT key, $1, element_id, element_type, $2
-         FROM unnest($3::bigint[], $4::text[], $5::text[]) AS t (key, element_id, element_type)`,
-      [
-        context.info.processInstanceKey,
-        context.info.processDefinitionKey,
-        added.map((e) => e.key),
-        added.map((e) => e.elementId),
-        added.map((e) => e.type),
-      ],
-    );
-  }
-  if (removed.length > 0) {
-    await client.query('DELETE FROM engine.element_instance WHERE key = ANY($1::bigint[])', [removed]);
-  }
-}
-
-async function writeJobs(client: PoolClient, context: ProcessingContext) {
-  const { newJobs, jobChanges } = context.effects;
+  const changes = instanceChanges(context, before);
   const { info } = context;
-  if (newJobs.length > 0) {
-    await client.query(
-      `INSERT INTO engine.job
-         (key, type, state, retries, custom_headers, process_instance_key, element_instance_key, element_id,
-          bpmn_process_id, process_definition_key, process_definition_version)
-       SELECT key, type, 'ACTIVATABLE', retries, custom_headers, $1, element_instance_key, element_id, $2, $3, $4
-         FROM unnest($5::bigint[], $6::text[], $7::int[], $8::jsonb[], $9::bigint[], $10::text[])
-           AS t (key, type, retries, custom_headers, element_instance_key, element_id)`,
-      [
-        info.processInstanceKey,
-        info.bpmnProcessId,
-        info.processDefinitionKey,
-        info.version,
-        newJobs.map((j) => j.key),
-        newJobs.map((j) => j.type),
-        newJobs.map((j) => j.retries),
-        newJobs.map((j) => JSON.stringify(j.customHeaders)),
-        newJobs.map((j) => j.elementInstanceKey),
-        newJobs.map((j) => j.elementId),
-      ],
-    );
-  }
-  const deleted = jobChanges.filter((c) => c.kind === 'delete').map((c) => c.key);
-  if (deleted.length > 0) await client.query('DELETE FROM engine.job WHERE key = ANY($1::bigint[])', [deleted]);
-  for (const change of jobChanges) {
-    if (change.kind !== 'update') continue;
-    await client.query(
-      `UPDATE engine.job
-          SET state = $2, retries = $3, error_message = COALESCE($4, error_message), recur_at = $5,
-              worker = CASE WHEN $2 = 'ACTIVATED' THEN worker END,
-              deadline = CASE WHEN $2 = 'ACTIVATED' THEN deadline END
-        WHERE key = $1`,
-      [change.key, change.state, change.retries, change.errorMessage ?? null, change.recurAt ?? null],
-    );
-  }
-}
-
-async function writeIncidents(client: PoolClient, context: ProcessingContext) {
-  const { newIncidents, resolvedIncidents } = context.effects;
-  const { info } = context;
-  if (newIncidents.length > 0) {
-    await client.query(
-      `INSERT INTO engine.incident
-         (key, state, error_type, error_message, process_instance_key, element_instance_key, element_id,
-          bpmn_process_id, process_definition_key, job_key)
-       SELECT key, 'ACTIVE', error_type, error_message, $1, element_instance_key, element_id, $2, $3, job_key
-         FROM unnest($4::bigint[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::bigint[])
-           AS t (key, error_type, error_message, element_instance_key, element_id, job_key)`,
-      [
-        info.processInstanceKey,
-        info.bpmnProcessId,
-        info.processDefinitionKey,
-        newIncidents.map((i) => i.key),
-        newIncidents.map((i) => i.errorType),
-        newIncidents.map((i) => i.errorMessage),
-        newIncidents.map((i) => i.elementInstanceKey),
-        newIncidents.map((i) => i.elementId),
-        newIncidents.map((i) => i.jobKey ?? null),
-      ],
-    );
-  }
-  if (resolvedIncidents.length > 0) {
-    await client.query(
-      `UPDATE engine.incident SET state = 'RESOLVED', resolved_at = now() WHERE key = ANY($1::bigint[])`,
-      [resolvedIncidents],
-    );
-  }
-}
-
-async function writeRecords(client: PoolClient, context: ProcessingContext) {
-  const { records } = context.effects;
-  if (records.length === 0) return;
-  const { info } = context;
-  await client.query(
-    `INSERT INTO engine.record
-       (key, value_type, intent, process_instance_key, process_definition_key, bpmn_process_id,
-        element_id, element_type, flow_scope_key, payload)
-     SELECT key, value_type, intent, $1, $2, $3, element_id, element_type, flow_scope_key, payload
-       FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::jsonb[])
-         WITH ORDINALITY AS t (key, value_type, intent, element_id, element_type, flow_scope_key, payload, n)
-      ORDER BY n`,
-    [
-      info.processInstanceKey,
-      info.processDefinitionKey,
-      info.bpmnProcessId,
-      records.map((r) => r.key),
-      records.map((r) => r.valueType),
-      records.map((r) => r.intent),
-      records.map((r) => r.elementId ?? null),
-      records.map((r) => r.elementType ?? null),
-      records.map((r) => r.flowScopeKey ?? null),
-      records.map((r) => (r.payload ? JSON.stringify(r.payload) : null)),
+  await client.query({
+    name: 'engine-write-instance',
+    text: WRITE_INSTANCE,
+    values: [
+      ...changes.instance,
+      options.awaitsResult ?? false,
+      info.parent?.processInstanceKey ?? null,
+      info.parent?.elementInstanceKey ?? null,
+      info.correlationKey ?? null,
+      ...changes.elementsAdded,
+      ...changes.elementsRemoved,
+      ...changes.jobsAdded,
+      ...changes.jobsDeleted,
+      ...changes.jobsUpdated,
+      ...changes.incidentsAdded,
+      ...changes.incidentsResolved,
+      ...changes.timersAdded,
+      ...changes.timersUpdated,
+      ...changes.timersDeleted,
+      ...changes.messageSubscriptionsAdded,
+      ...changes.signalSubscriptionsAdded,
+      ...changes.subscriptionOwnersClosed,
+      ...changes.messagesCorrelated,
+      ...changes.records,
     ],
-  );
+  });
 }

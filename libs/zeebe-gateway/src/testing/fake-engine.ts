@@ -4,6 +4,8 @@ import type {
   CreateInstanceCommand,
   EngineApi,
   FailJobCommand,
+  MigrateInstanceCommand,
+  ModifyInstanceCommand,
   PublishMessageCommand,
   ThrowErrorCommand,
   Variables,
@@ -142,5 +144,17 @@ export class FakeEngine implements EngineApi {
 
   broadcastSignal(signalName: string, variables: Variables) {
     return this.record('broadcastSignal', [signalName, variables], { key: '2251799813685500' });
+  }
+
+  async modifyProcessInstance(command: ModifyInstanceCommand) {
+    await this.record('modifyProcessInstance', [command], undefined);
+  }
+
+  async migrateProcessInstance(command: MigrateInstanceCommand) {
+    await this.record('migrateProcessInstance', [command], undefined);
+  }
+
+  async deleteResource(resourceKey: string) {
+    await this.record('deleteResource', [resourceKey], undefined);
   }
 }
