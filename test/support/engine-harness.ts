@@ -29,12 +29,12 @@ export function zeebeClient(port: number): ZBClient {
 }
 
 /** A fresh database, the engine and its gateway on a free port, and a zeebe-node client. */
-export async function startEngineUnderTest(): Promise<EngineUnderTest> {
+export async function startEngineUnderTest(options: { maxCommandsInFlight?: number } = {}): Promise<EngineUnderTest> {
   const db = await createTestDatabase();
   await migrateDatabase(db.url);
   const logger = pino({ level: 'silent' });
   const clock = new ControlledClock();
-  const engine = await Engine.start({ databaseUrl: db.url, logger, sweepIntervalMs: 50, clock });
+  const engine = await Engine.start({ databaseUrl: db.url, logger, sweepIntervalMs: 50, clock, ...options });
   const gateway: ZeebeGateway = await startZeebeGateway({ engine, host: '127.0.0.1', port: 0, logger });
   const clients: ZBClient[] = [];
   const client = () => {
@@ -92,5 +92,6 @@ export const GRPC = {
   DEADLINE_EXCEEDED: 4,
   NOT_FOUND: 5,
   ALREADY_EXISTS: 6,
+  RESOURCE_EXHAUSTED: 8,
   FAILED_PRECONDITION: 9,
 };

@@ -43,6 +43,8 @@ export interface EngineOptions {
   sweepIntervalMs?: number;
   /** The engine's time; tests pass a ControlledClock to move it forward. */
   clock?: Clock;
+  /** Commands allowed to wait for processing before new ones get RESOURCE_EXHAUSTED. */
+  maxCommandsInFlight?: number;
 }
 
 /**
@@ -97,6 +99,7 @@ export class Engine implements EngineApi {
         if (effects.newTimers.length > 0 || effects.timerChanges.length > 0) timersChanged.nudge?.();
       },
       () => handleFollowUp,
+      options.maxCommandsInFlight,
     );
     const timers = new TimerScheduler(pool, runner, clock, options.logger);
     timersChanged.nudge = () => timers.nudge();

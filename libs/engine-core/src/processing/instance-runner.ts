@@ -20,6 +20,8 @@ export type AfterCommit = (effects: Effects, info: InstanceInfo, awaitsResult: b
  * Retried from scratch when keys run out or PostgreSQL reports a deadlock.
  */
 export class InstanceRunner {
+  private inFlight = 0;
+
   constructor(
     private readonly pool: Pool,
     private readonly keys: KeyGenerator,
@@ -27,9 +29,30 @@ export class InstanceRunner {
     private readonly clock: Clock,
     private readonly afterCommit: AfterCommit,
     private readonly followUps: () => FollowUpHandler,
+    private readonly maxInFlight = 2_000,
   ) {}
 
+  /**
+   * Back-pressure, as a Zeebe broker applies it: beyond `maxInFlight` commands waiting for a
+   * database connection, new ones are refused with RESOURCE_EXHAUSTED (clients retry them later)
+   * rather than queued without bound until every caller times out.
+   */
   async run<T>(body: (unit: UnitOfWork) => Promise<T>): Promise<T> {
+    if (this.inFlight >= this.maxInFlight) {
+      throw new EngineError(
+        'RESOURCE_EXHAUSTED',
+        `The engine is busy: ${this.inFlight} commands are waiting to be processed; retry later`,
+      );
+    }
+    this.inFlight += 1;
+    try {
+      return await this.runAttempts(body);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  private async runAttempts<T>(body: (unit: UnitOfWork) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       await this.keys.ensure();
       const client = await this.pool.connect();
