@@ -73,7 +73,7 @@ export class NullEngine implements EngineApi {
         resourceName: resource.name,
       };
     });
-    return { deploymentKey, processes: deployed };
+    return { deploymentKey, processes: deployed, forms: [] };
   }
 
   async createProcessInstance(command: CreateInstanceCommand): Promise<CreatedInstance> {
@@ -175,8 +175,9 @@ export class NullEngine implements EngineApi {
     return unavailable('resolveIncident');
   }
 
-  publishMessage(_command: PublishMessageCommand): Promise<{ key: string }> {
-    return unavailable('publishMessage');
+  /** Answers with a key and keeps nothing: the protocol's cost of a PublishMessage. */
+  async publishMessage(_command: PublishMessageCommand): Promise<{ key: string }> {
+    return { key: this.key() };
   }
 
   broadcastSignal(): Promise<{ key: string }> {

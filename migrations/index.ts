@@ -4,10 +4,12 @@ import { CreateSchemas1764057600000 } from './1764057600000-create-schemas';
 import { EngineState1764057700000 } from './1764057700000-engine-state';
 import { EngineEvents1764057800000 } from './1764057800000-engine-events';
 import { ProcessDeletion1764057900000 } from './1764057900000-process-deletion';
+import { EngineForms1764057950000 } from './1764057950000-engine-forms';
 
 export const migrations = [
   CreateSchemas1764057600000,
   EngineState1764057700000,
   EngineEvents1764057800000,
   ProcessDeletion1764057900000,
+  EngineForms1764057950000,
 ];

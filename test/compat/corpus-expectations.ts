@@ -219,11 +219,6 @@ export const ZEEBE_RUN_STOPS: Record<string, ZeebeRunStop> = {
 };
 
 /** Every file where the embedded engine differs from Camunda 8, with the reason. */
-const FORM_DEPLOYMENT: KnownDifference = {
-  kind: 'gap',
-  reason:
-    'Camunda 8 (8.4+) deploys Camunda Forms (.form) as resources of their own (linked forms, zeebe:formDefinition formId); the embedded engine deploys BPMN only and refuses the resource by name ("only BPMN resources (.bpmn, .xml) can be deployed")',
-};
 const CAMUNDA_USER_TASK_AS_JOB: KnownDifference = {
   kind: 'deliberate',
   reason:
@@ -231,16 +226,6 @@ const CAMUNDA_USER_TASK_AS_JOB: KnownDifference = {
 };
 
 export const KNOWN_DIFFERENCES: Record<string, KnownDifference> = {
-  'zeebe-node/testdata/form_1.form': FORM_DEPLOYMENT,
-  'camunda8-sdk/testdata/demoForm.form': FORM_DEPLOYMENT,
-  'camunda8-sdk/testdata/form/test-basic-form.form': FORM_DEPLOYMENT,
-  'camunda-8-tutorials/bank-ai-loan-approval/escalate-to-human.form': FORM_DEPLOYMENT,
-  'camunda-8-tutorials/bank-ai-loan-approval/human-resolution.form': FORM_DEPLOYMENT,
-  'camunda-8-tutorials/bank-ai-loan-approval/review-case-resolution.form': FORM_DEPLOYMENT,
-  'zeebe-process-test/qa/test-form-v2.form': FORM_DEPLOYMENT,
-  'zeebe-process-test/qa/test-form.form': FORM_DEPLOYMENT,
-  'zeebe-monorepo/go-client/zbctl/deploy_form.form': FORM_DEPLOYMENT,
-  'zeebe-csharp/unit-tests/demo-form.form': FORM_DEPLOYMENT,
   'camunda8-sdk/testdata/completeUserTask-rest-test-process.bpmn': CAMUNDA_USER_TASK_AS_JOB,
   'camunda8-sdk/testdata/test-tasks-query.bpmn': CAMUNDA_USER_TASK_AS_JOB,
   'camunda8-sdk/testdata/zeebe-user-task.bpmn': CAMUNDA_USER_TASK_AS_JOB,

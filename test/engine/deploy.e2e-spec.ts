@@ -91,4 +91,35 @@ describe('deploying BPMN through zeebe-node', () => {
     expect(error.code).toBe(GRPC.INVALID_ARGUMENT);
     expect(error.message).toContain("'notes.bpmn'");
   });
+
+  it('deploys Camunda forms beside the processes, versioned by their id', async () => {
+    const form = (label: string) =>
+      Buffer.from(
+        JSON.stringify({
+          id: 'progress-review',
+          type: 'default',
+          components: [{ type: 'textfield', key: 'note', label }],
+        }),
+      );
+    const grpc = (engine.zbc as unknown as { grpc: { deployResourceSync(r: unknown): Promise<any> } }).grpc;
+    const first = await grpc.deployResourceSync({
+      resources: [
+        { name: 'review.bpmn', content: Buffer.from(sequence('withForm', 'a')) },
+        { name: 'review.form', content: form('Note') },
+      ],
+    });
+    const deployed = first.deployments.map((d: { process?: unknown; form?: unknown }) => d.form ?? d.process);
+    expect(deployed[1]).toMatchObject({ formId: 'progress-review', version: 1, resourceName: 'review.form' });
+    const same = await grpc.deployResourceSync({ resources: [{ name: 'review.form', content: form('Note') }] });
+    expect(same.deployments[0].form).toMatchObject({ version: 1, formKey: deployed[1].formKey });
+    const changed = await grpc.deployResourceSync({
+      resources: [{ name: 'review.form', content: form('Progress note') }],
+    });
+    expect(changed.deployments[0].form).toMatchObject({ version: 2 });
+    const bad = await grpcError(
+      grpc.deployResourceSync({ resources: [{ name: 'broken.form', content: Buffer.from('{"components": []}') }] }),
+    );
+    expect(bad.code).toBe(GRPC.INVALID_ARGUMENT);
+    expect(bad.message).toContain("'broken.form': a form must have a non-empty string 'id'");
+  });
 });

@@ -31,9 +31,17 @@ export interface DeployedProcess {
   resourceName: string;
 }
 
+export interface DeployedForm {
+  formId: string;
+  version: number;
+  formKey: string;
+  resourceName: string;
+}
+
 export interface DeploymentResult {
   deploymentKey: string;
   processes: DeployedProcess[];
+  forms: DeployedForm[];
 }
 
 export interface CreateInstanceCommand {

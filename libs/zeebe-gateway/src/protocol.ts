@@ -117,9 +117,17 @@ export interface ProcessMetadata {
   tenantId: string;
 }
 
+export interface FormMetadata {
+  formId: string;
+  version: number;
+  formKey: Int64;
+  resourceName: string;
+  tenantId: string;
+}
+
 export interface DeployResourceResponse {
   key: Int64;
-  deployments: { process: ProcessMetadata }[];
+  deployments: ({ process: ProcessMetadata } | { form: FormMetadata })[];
   tenantId: string;
 }
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { parseBpmn, type ExecutableProcess } from '@brobygger/bpmn';
-import { EngineError, type DeployedProcess, type DeploymentResult } from '../api';
+import { EngineError, type DeployedForm, type DeployedProcess, type DeploymentResult } from '../api';
 import type { KeyGenerator } from '../keys';
 import { highestDeletedVersion } from './deleted-versions';
+import { deployForm, parseForm, type ParsedForm } from './forms';
 import { replaceStartSubscriptions } from './start-event-subscriptions';
 import { unsupportedElements } from './supported-elements';
 
@@ -17,13 +18,26 @@ interface ParsedResource {
   processes: ExecutableProcess[];
 }
 
-async function parseResources(resources: { name: string; content: Buffer }[]): Promise<ParsedResource[]> {
+async function parseResources(
+  resources: { name: string; content: Buffer }[],
+): Promise<{ parsed: ParsedResource[]; forms: ParsedForm[] }> {
   const errors: string[] = [];
   const parsed: ParsedResource[] = [];
+  const forms: ParsedForm[] = [];
   const seenIds = new Map<string, string>();
   for (const resource of resources) {
+    if (/\.form$/i.test(resource.name)) {
+      const form = parseForm(resource.name, resource.content);
+      if (typeof form === 'string') errors.push(form);
+      else if (forms.some((f) => f.formId === form.formId)) {
+        errors.push(`'${resource.name}': form '${form.formId}' occurs more than once in this deployment`);
+      } else forms.push(form);
+      continue;
+    }
     if (!/\.(bpmn|xml)$/i.test(resource.name)) {
-      errors.push(`'${resource.name}': only BPMN resources (.bpmn, .xml) can be deployed to the embedded engine`);
+      errors.push(
+        `'${resource.name}': only BPMN (.bpmn, .xml) and form (.form) resources can be deployed to the embedded engine`,
+      );
       continue;
     }
     const xml = resource.content.toString('utf8');
@@ -55,7 +69,7 @@ async function parseResources(resources: { name: string; content: Buffer }[]): P
       `Expected to deploy new resources, but encountered the following errors:\n${errors.join('\n')}`,
     );
   }
-  return parsed;
+  return { parsed, forms };
 }
 
 /**
@@ -68,7 +82,7 @@ export async function deploy(
   resources: { name: string; content: Buffer }[],
   now: number,
 ): Promise<DeploymentResult> {
-  const parsed = await parseResources(resources);
+  const { parsed, forms } = await parseResources(resources);
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -81,8 +95,10 @@ export async function deploy(
         processes.push(await deployProcess(client, keys, deploymentKey, resource, process, now));
       }
     }
+    const deployedForms: DeployedForm[] = [];
+    for (const form of forms) deployedForms.push(await deployForm(client, keys, deploymentKey, form));
     await client.query('COMMIT');
-    return { deploymentKey, processes };
+    return { deploymentKey, processes, forms: deployedForms };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

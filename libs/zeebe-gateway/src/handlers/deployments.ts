@@ -25,8 +25,11 @@ export function deploymentHandlers(ctx: GatewayContext): grpc.UntypedServiceImpl
       const result = await deploy(request.resources ?? [], 'DeployResource');
       return {
         key: result.deploymentKey,
-        // Only processes exist in this engine; the oneof is filled through its `process` member.
-        deployments: result.processes.map((process) => ({ process: toProcessMetadata(process) })),
+        // One entry per deployed process or form, each filling its member of the `Metadata` oneof.
+        deployments: [
+          ...result.processes.map((process) => ({ process: toProcessMetadata(process) })),
+          ...(result.forms ?? []).map((form) => ({ form: { ...form, tenantId: DEFAULT_TENANT } })),
+        ],
         tenantId: DEFAULT_TENANT,
       };
     }),

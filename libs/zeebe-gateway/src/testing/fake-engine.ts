@@ -70,6 +70,7 @@ export class FakeEngine implements EngineApi {
         processDefinitionKey: '2251799813685001',
         resourceName: r.name,
       })),
+      forms: [],
     });
   }
 
