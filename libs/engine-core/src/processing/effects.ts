@@ -147,4 +147,22 @@ export class Effects {
   record(record: EngineRecord): void {
     this.records.push(record);
   }
+
+  /** Nothing was changed: the instance need not be written back. */
+  isEmpty(): boolean {
+    return (
+      this.records.length +
+        this.newJobs.length +
+        this.jobChanges.length +
+        this.newIncidents.length +
+        this.resolvedIncidents.length +
+        this.newTimers.length +
+        this.newMessageSubscriptions.length +
+        this.newSignalSubscriptions.length +
+        this.closedSubscriptionOwners.length +
+        this.timerChanges.length +
+        this.correlatedMessages.length ===
+        0 && !this.ended
+    );
+  }
 }

@@ -13,14 +13,39 @@ const MAX_ATTEMPTS = 5;
 
 export type AfterCommit = (effects: Effects, info: InstanceInfo, awaitsResult: boolean) => void;
 
+type Body<T> = (unit: UnitOfWork) => Promise<T>;
+
+interface Pending {
+  body: Body<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+export interface BatchingOptions {
+  /** Batches run side by side; keep it below the pool size so that activation and sweeps get a connection. */
+  lanes: number;
+  /** At most this many commands share one transaction. */
+  maxBatch: number;
+}
+
 /**
- * Runs a command as one transaction: the body opens (locks) the instances it needs through the
- * unit of work and queues their steps; the runner settles them, writes, commits, and then wakes
- * whoever waits. Row locks serialise commands on one instance while others run in parallel.
- * Retried from scratch when keys run out or PostgreSQL reports a deadlock.
+ * Runs commands in transactions: a body opens (locks) the instances it needs through the unit of
+ * work and queues their steps; the runner settles them, writes, commits, and then wakes whoever
+ * waits. Row locks serialise commands on one instance while others run in parallel.
+ *
+ * Group commit: commands that arrive while every lane is busy are run together, in arrival order,
+ * in one transaction with one commit (a later command sees the earlier ones' changes to a shared
+ * instance). Each stays atomic on its own: a rejection (EngineError) is decided before a command
+ * changes anything, and is checked; any other failure rolls the batch back and runs its commands
+ * one by one. A single command is retried from scratch when keys run out or PostgreSQL reports a
+ * deadlock.
  */
 export class InstanceRunner {
   private inFlight = 0;
+  private readonly queue: Pending[] = [];
+  private lanes = 0;
 
   constructor(
     private readonly pool: Pool,
@@ -30,6 +55,7 @@ export class InstanceRunner {
     private readonly afterCommit: AfterCommit,
     private readonly followUps: () => FollowUpHandler,
     private readonly maxInFlight = 2_000,
+    private readonly batching: BatchingOptions = { lanes: 8, maxBatch: 64 },
   ) {}
 
   /**
@@ -46,13 +72,75 @@ export class InstanceRunner {
     }
     this.inFlight += 1;
     try {
-      return await this.runAttempts(body);
+      return await new Promise<T>((resolve, reject) => {
+        this.queue.push({ body, resolve: (value) => resolve(value as T), reject });
+        this.pump();
+      });
     } finally {
       this.inFlight -= 1;
     }
   }
 
-  private async runAttempts<T>(body: (unit: UnitOfWork) => Promise<T>): Promise<T> {
+  private pump(): void {
+    while (this.lanes < this.batching.lanes && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.batching.maxBatch);
+      this.lanes += 1;
+      void this.runBatch(batch).finally(() => {
+        this.lanes -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async runBatch(batch: Pending[]): Promise<void> {
+    if (batch.length > 1) {
+      let outcomes: Outcome[] | undefined;
+      try {
+        outcomes = await this.tryBatch(batch);
+      } catch {
+        // Something other than a clean rejection: each command on its own, as if never batched.
+      }
+      if (outcomes) {
+        outcomes.forEach((outcome, i) =>
+          outcome.ok ? batch[i].resolve(outcome.value) : batch[i].reject(outcome.error),
+        );
+        return;
+      }
+    }
+    for (const command of batch) await this.runAttempts(command.body).then(command.resolve, command.reject);
+  }
+
+  private async tryBatch(batch: Pending[]): Promise<Outcome[]> {
+    await this.keys.ensure(200 * batch.length);
+    const client = await this.pool.connect();
+    const unit = new UnitOfWork(client, this.keys, this.definitions, this.clock, this.followUps());
+    const outcomes: Outcome[] = [];
+    try {
+      await client.query('BEGIN');
+      for (const command of batch) {
+        const before = unit.changeCount();
+        try {
+          const value = await command.body(unit);
+          await unit.settle();
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          if (!(error instanceof EngineError) || unit.changeCount() !== before) throw error;
+          outcomes.push({ ok: false, error });
+        }
+      }
+      await unit.write();
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    for (const outcome of unit.outcomes()) this.afterCommit(outcome.effects, outcome.info, outcome.awaitsResult);
+    return outcomes;
+  }
+
+  private async runAttempts<T>(body: Body<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       await this.keys.ensure();
       const client = await this.pool.connect();

@@ -208,8 +208,25 @@ export class UnitOfWork {
     }
   }
 
+  /**
+   * A tally of everything the open instances have changed or queued. A command that is rejected
+   * (EngineError) must leave it as it found it; the batching runner checks this so that one
+   * rejected command never leaves half a change behind for the others in its batch.
+   */
+  changeCount(): number {
+    let count = this.open_.size;
+    for (const { context } of this.open_.values()) {
+      const e = context.effects;
+      count += context.queue.length + e.records.length + e.jobChanges.length + e.newJobs.length;
+      count += e.followUps.length + e.correlatedMessages.length + e.timerChanges.length;
+    }
+    return count;
+  }
+
   async write(): Promise<void> {
     for (const opened of this.open_.values()) {
+      // An instance that was only looked at (a rejected command) is not written back.
+      if (!opened.isNew && opened.context.effects.isEmpty()) continue;
       await writeInstance(this.client, opened.context, opened.before, {
         isNew: opened.isNew,
         awaitsResult: opened.awaitsResult,
