@@ -73,10 +73,15 @@ export class MessageCommands {
 
   private async correlate(unit: UnitOfWork, messageKey: string, command: PublishMessageCommand): Promise<void> {
     const { rows } = await unit.client.query<SubscriptionRow>(
-      `SELECT key, process_instance_key, owner_key, process_definition_key, bpmn_process_id, target_element_id
-         FROM engine.message_subscription
-        WHERE message_name = $1 AND (correlation_key = $2 OR owner_key IS NULL)
-        ORDER BY owner_key IS NULL, key`,
+      // Two index lookups rather than one OR, which would read every subscription of the name.
+      `SELECT * FROM (
+         SELECT key, process_instance_key, owner_key, process_definition_key, bpmn_process_id, target_element_id
+           FROM engine.message_subscription WHERE message_name = $1 AND correlation_key = $2
+         UNION ALL
+         SELECT key, process_instance_key, owner_key, process_definition_key, bpmn_process_id, target_element_id
+           FROM engine.message_subscription WHERE message_name = $1 AND correlation_key IS NULL AND owner_key IS NULL
+       ) AS subscription
+       ORDER BY owner_key IS NULL, key`,
       [command.name, command.correlationKey],
     );
     const correlated = new Set<string>();

@@ -6,7 +6,8 @@ import { processorFor } from '../bpmn/processors';
 import type { DefinitionStore, ProcessDefinition } from '../state/definition-store';
 import type { InstanceDocument } from '../state/instance-document';
 import { InstanceState } from '../state/instance-state';
-import { writeInstance } from '../state/instance-writer';
+import { ChangeSet } from '../state/instance-changes';
+import { writeChanges } from '../state/instance-writer';
 import type { Effects, FollowUp } from './effects';
 import { Lifecycle } from './lifecycle';
 import { correlateBufferedMessage } from './message-correlation';
@@ -224,14 +225,15 @@ export class UnitOfWork {
   }
 
   async write(): Promise<void> {
+    const changes = new ChangeSet();
+    let any = false;
     for (const opened of this.open_.values()) {
       // An instance that was only looked at (a rejected command) is not written back.
       if (!opened.isNew && opened.context.effects.isEmpty()) continue;
-      await writeInstance(this.client, opened.context, opened.before, {
-        isNew: opened.isNew,
-        awaitsResult: opened.awaitsResult,
-      });
+      changes.add(opened.context, opened.before, opened.isNew, opened.awaitsResult);
+      any = true;
     }
+    if (any) await writeChanges(this.client, changes);
   }
 
   /** After commit: what each instance did, for wake-ups and waiting callers. */

@@ -63,14 +63,15 @@ export class TimerScheduler {
            FROM engine.timer WHERE due_at <= to_timestamp($1 / 1000.0) ORDER BY due_at LIMIT $2`,
         [now, BATCH],
       );
-      for (const timer of rows) {
-        if (this.stopped) return;
-        try {
-          await fireTimer(this.runner, timer);
-        } catch (error) {
-          this.logger.warn({ err: error, timerKey: timer.key }, 'timer could not fire; it stays due');
-        }
-      }
+      if (this.stopped) return;
+      // All at once: the runner commits timers that fire together in shared transactions.
+      await Promise.all(
+        rows.map((timer) =>
+          fireTimer(this.runner, timer).catch((error: unknown) =>
+            this.logger.warn({ err: error, timerKey: timer.key }, 'timer could not fire; it stays due'),
+          ),
+        ),
+      );
       if (rows.length < BATCH) break;
     }
     await this.sleepUntilNext();
