@@ -7,7 +7,10 @@ import { Client } from 'pg';
 import { migrateDatabase } from '@brobygger/database';
 import { createBenchDatabase } from './database';
 import { runLoad, type LoadOptions, type LoadResult } from './load';
+import { nullPublishRate, runMessages, type MessageResult } from './messages';
 import { cpuSeconds, startServer, totalCpuSeconds, type ServerProcess } from './processes';
+import type { ScenarioEnv } from './scenario-kit';
+import { runTimers, type TimerResult } from './timers';
 
 // npm run bench:engine — the engine against PostgreSQL's commit rate and the protocol ceiling,
 // measured in one run on one fresh database. See docs/performance.md.
@@ -35,6 +38,39 @@ const settings = {
   pgClients: numberFromEnv('BENCH_PG_CLIENTS', 16),
 };
 const only = process.env.BENCH_ONLY; // "null" or "engine": run one side only
+
+const SCENARIOS = ['jobs', 'timers', 'messages'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+const scenarios = new Set<Scenario>(
+  (process.env.BENCH_SCENARIOS || SCENARIOS.join(','))
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .map((name) => {
+      if (!(SCENARIOS as readonly string[]).includes(name)) {
+        process.stderr.write(`BENCH_SCENARIOS: unknown scenario "${name}" (known: ${SCENARIOS.join(', ')})\n`);
+        process.exit(78);
+      }
+      return name as Scenario;
+    }),
+);
+const timerCount = Math.round(numberFromEnv('BENCH_TIMERS', 100_000));
+const timerSettings = {
+  count: timerCount,
+  spreadS: numberFromEnv('BENCH_TIMER_SPREAD_S', 30),
+  // The timers must all be pending before the first falls due: by default 30 s plus the creation
+  // time at 400 instances/s.
+  delayS: numberFromEnv('BENCH_TIMER_DELAY_S', Math.ceil(30 + timerCount / 400)),
+  inFlight: settings.inFlight,
+  maxWaitS: numberFromEnv('BENCH_TIMER_MAX_WAIT_S', 900),
+};
+const messageSettings = {
+  count: Math.round(numberFromEnv('BENCH_MESSAGES', 20_000)),
+  inFlight: numberFromEnv('BENCH_MESSAGE_IN_FLIGHT', 200),
+  createInFlight: settings.inFlight,
+  ttlS: numberFromEnv('BENCH_MESSAGE_TTL_S', 600),
+};
+const progressS = numberFromEnv('BENCH_PROGRESS_SECONDS', 5);
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -202,6 +238,35 @@ async function runSide(
   }
 }
 
+/** A fresh engine process for one scenario (so that its RSS is the scenario's own). */
+async function withEngine<T extends { problems: string[] }>(
+  label: string,
+  databaseUrl: string,
+  run: (env: ScenarioEnv) => Promise<T>,
+): Promise<T> {
+  log(`\n${label}: starting engine-server.js`);
+  const server = await startServer(label, 'engine-server.js', { DATABASE_URL: databaseUrl });
+  try {
+    return await run({
+      port: server.port,
+      serverPid: server.pid,
+      databaseUrl,
+      maxJobsToActivate: settings.maxJobsToActivate,
+      pollIntervalMs: settings.pollIntervalMs,
+      longPollMs: settings.longPollMs,
+      stallMs: settings.stallMs,
+      progressS,
+      log,
+    });
+  } finally {
+    await server.stop();
+    const result = server.problems;
+    if (result.size > 0) log(`${label}: ${[...result.values()].reduce((a, b) => a + b, 0)} server log lines`);
+    serverProblems.set(label, result);
+  }
+}
+const serverProblems = new Map<string, Map<string, number>>();
+
 function clientOnlyCounters(server: ServerProcess): Counters {
   const usage = process.cpuUsage();
   return {
@@ -245,6 +310,9 @@ async function main(): Promise<void> {
   const db = await createBenchDatabase(process.env.DATABASE_URL || undefined);
   let nullSide: SideResult | undefined;
   let engineSide: SideResult | undefined;
+  let timers: TimerResult | undefined;
+  let messages: MessageResult | undefined;
+  let nullPublish: number | undefined;
   const pg: { many?: number; one?: number; version?: string } = {};
   try {
     const admin = new Client({ connectionString: db.url, application_name: 'brobygger-bench' });
@@ -258,10 +326,22 @@ async function main(): Promise<void> {
     for (const [name, value] of [...machineFacts(), ['PostgreSQL', `${pg.version} (${db.where})`]]) {
       log(`  ${name.padEnd(22)} ${value}`);
     }
-    log(
-      `Load: ${settings.inFlight} instances in flight, ${settings.warmupMs / 1000} s warm-up + ${settings.measureMs / 1000} s ` +
-        `measured, maxJobsToActivate ${settings.maxJobsToActivate}, pollInterval ${settings.pollIntervalMs} ms`,
-    );
+    log(`Scenarios: ${[...scenarios].join(', ')}`);
+    if (scenarios.has('jobs'))
+      log(
+        `Load: ${settings.inFlight} instances in flight, ${settings.warmupMs / 1000} s warm-up + ${settings.measureMs / 1000} s ` +
+          `measured, maxJobsToActivate ${settings.maxJobsToActivate}, pollInterval ${settings.pollIntervalMs} ms`,
+      );
+    if (scenarios.has('timers'))
+      log(
+        `Timers: ${fmt(timerSettings.count)}, due ${timerSettings.delayS}..${timerSettings.delayS + timerSettings.spreadS} s ` +
+          `after the first create, ${timerSettings.inFlight} creates in flight`,
+      );
+    if (scenarios.has('messages'))
+      log(
+        `Messages: ${fmt(messageSettings.count)} per variant, ${messageSettings.inFlight} publishes / ` +
+          `${messageSettings.createInFlight} creates in flight, buffered TTL ${messageSettings.ttlS} s`,
+      );
 
     await migrateDatabase(db.url);
 
@@ -282,18 +362,72 @@ async function main(): Promise<void> {
       log(`${label}: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return undefined;
     };
-    if (only !== 'engine') {
+    if (scenarios.has('jobs') && only !== 'engine') {
       nullSide = await runSide('null gateway', 'null-server.js', {}, undefined).catch(failed('null gateway'));
     }
-    if (only !== 'null') {
+    if (scenarios.has('jobs') && only !== 'null') {
       engineSide = await runSide('engine', 'engine-server.js', { DATABASE_URL: db.url }, db.url).catch(
         failed('engine'),
+      );
+    }
+    if (scenarios.has('timers') && only !== 'null') {
+      timers = await withEngine('timers', db.url, (env) => runTimers(env, timerSettings)).catch(failed('timers'));
+    }
+    if (scenarios.has('messages') && only !== 'engine') {
+      const server = await startServer('null gateway', 'null-server.js', {});
+      try {
+        nullPublish = await nullPublishRate(server.port, messageSettings.count, messageSettings.inFlight).catch(
+          failed('null gateway publishMessage'),
+        );
+      } finally {
+        await server.stop();
+      }
+    }
+    if (scenarios.has('messages') && only !== 'null') {
+      messages = await withEngine('messages', db.url, (env) => runMessages(env, messageSettings)).catch(
+        failed('messages'),
       );
     }
   } finally {
     await db.drop().catch((error: unknown) => log(`dropping the bench database failed: ${String(error)}`));
   }
 
+  if (scenarios.has('jobs')) printJobs(nullSide, engineSide, pg);
+  const baseline = pg.many !== undefined ? `PostgreSQL ${settings.pgClients} clients ${fmt(pg.many)} commits/s` : '';
+  if (timers) {
+    log('\nTimers');
+    log(timers.lines.join('\n'));
+    if (timers.firingPerS !== undefined && pg.many !== undefined)
+      log(
+        `  firing ${fmt(timers.firingPerS)}/s next to ${baseline} (ratio ${fmt(timers.firingPerS / pg.many, 3)}; ` +
+          `1 client ${fmt(pg.one)}/s, ratio ${fmt(timers.firingPerS / (pg.one ?? Number.NaN), 3)})`,
+      );
+  }
+  if (messages || nullPublish !== undefined) {
+    log('\nMessages');
+    if (messages) log(messages.lines.join('\n'));
+    const beside: string[] = [];
+    if (nullPublish !== undefined) {
+      beside.push(`null gateway PublishMessage ${fmt(nullPublish)}/s`);
+      if (messages?.correlationsPerS !== undefined)
+        beside.push(`direct/null ${fmt(messages.correlationsPerS / nullPublish, 3)}`);
+    }
+    if (pg.many !== undefined && messages?.correlationsPerS !== undefined)
+      beside.push(`${baseline} (direct/PostgreSQL ${fmt(messages.correlationsPerS / pg.many, 3)})`);
+    if (beside.length > 0) log(`  ${beside.join('; ')}`);
+  }
+  if (nullSide) reportProblems('null gateway', nullSide);
+  if (engineSide) reportProblems('engine', engineSide);
+  for (const line of [...(timers?.problems ?? []), ...(messages?.problems ?? [])]) log(line);
+  for (const [label, problems] of serverProblems)
+    for (const [message, count] of problems) log(`${label}: server log x${count}: ${message}`);
+}
+
+function printJobs(
+  nullSide: SideResult | undefined,
+  engineSide: SideResult | undefined,
+  pg: { many?: number; one?: number },
+): void {
   log('\nResults (measured window only; latency = create sent -> bench-c completeJob answered)');
   const rows = [['', 'instances/s', 'p50 ms', 'p99 ms', 'commits/inst', 'commits/s', 'CPU ms/inst client/server/pg']];
   for (const [label, side] of [
@@ -338,8 +472,6 @@ async function main(): Promise<void> {
       }
     }
   }
-  if (nullSide) reportProblems('null gateway', nullSide);
-  if (engineSide) reportProblems('engine', engineSide);
 }
 
 main().then(

@@ -42,12 +42,12 @@ export interface LoadResult {
   undrained: number;
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T | undefined> {
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T | undefined> {
   return new Promise<T | undefined>((resolve) => {
     const timer = setTimeout(() => {
       process.stderr.write(`  (${what} did not finish within ${ms} ms; going on)\n`);
@@ -67,7 +67,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   });
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Drives a Zeebe gateway with zeebe-node: deploys the three-task process, runs one worker per task

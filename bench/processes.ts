@@ -84,3 +84,13 @@ export function totalCpuSeconds(pids: number[]): number | undefined {
   const values = pids.map(cpuSeconds).filter((v): v is number => v !== undefined);
   return values.length === 0 ? undefined : values.reduce((a, b) => a + b, 0);
 }
+
+/** Resident set size of a process in bytes (VmRSS from /proc); undefined if unreadable. */
+export function rssBytes(pid: number): number | undefined {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
+}

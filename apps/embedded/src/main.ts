@@ -8,6 +8,6 @@ import { startWorkers } from '../../workers/src/start-workers';
 runProcess('brobygger', async ({ config, database, logger }) => {
   const engine = await startEngine(config, database.url, logger.child({ part: 'engine' }));
   const server = await startServer(config, database.url);
-  const workers = await startWorkers(config, logger.child({ part: 'workers' }));
+  const workers = await startWorkers(config, database.url);
   return [...engine, () => server.close(), ...workers];
 });

@@ -1,9 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@brobygger/config';
 import { ServerModule } from './server.module';
+import { serveWebApp } from './web/serve-web-app';
 
 /** Creates the HTTP API (not yet listening), with its OpenAPI document at /api/docs. */
 export async function createServer(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
@@ -18,6 +20,8 @@ export async function createServer(config: AppConfig, databaseUrl: string): Prom
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // The caseworkers' web app at / (dist/web); every other path it does not own stays the API's.
+  serveWebApp(app as NestExpressApplication);
   return app;
 }
 

@@ -38,4 +38,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ ZEEBE_GATEWAY_PORT: '26600' }).zeebeAddress).toBe('localhost:26600');
     expect(loadConfig({ ZEEBE_ADDRESS: 'zeebe.example:443' }).zeebeAddress).toBe('zeebe.example:443');
   });
+
+  it('requires a 32-byte CPR key in production and never echoes it', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({}).cprEncryptionKey).toBeUndefined();
+    const jwt = 'j'.repeat(32); // production also needs a sign-in secret (or OIDC)
+    expect(loadConfig({ NODE_ENV: 'production', CPR_ENCRYPTION_KEY: key, AUTH_JWT_SECRET: jwt }).cprEncryptionKey).toBe(
+      key,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /CPR_ENCRYPTION_KEY is required when NODE_ENV=production/,
+    );
+    expect(() => loadConfig({ CPR_ENCRYPTION_KEY: 'c2hvcnQta2V5' })).toThrow(/exactly 32 bytes/);
+    expect(() => loadConfig({ CPR_ENCRYPTION_KEY: 'c2hvcnQta2V5' })).not.toThrow(/c2hvcnQta2V5/);
+  });
 });

@@ -12,6 +12,36 @@ export interface AppConfig {
   gateway: { host: string; port: number };
   /** Where the workers find a Zeebe gateway: ours in-process by default, or a Camunda 8 cluster. */
   zeebeAddress: string;
+  /**
+   * AES-256-GCM key (base64, 32 bytes) for CPR numbers at rest (CPR_ENCRYPTION_KEY). Required in
+   * production; elsewhere unset means a generated development key kept in `.data/cpr.key`.
+   */
+  cprEncryptionKey?: string;
+  /** Sign-in: built-in users with our own tokens, or bearer tokens from an OIDC provider. */
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /**
+   * HS256 secret of the built-in sign-in (AUTH_JWT_SECRET, at least 32 characters). Unset outside
+   * production: a generated secret kept in `.data/jwt.secret`.
+   */
+  jwtSecret?: string;
+  /** How long a built-in token lives, in seconds (AUTH_TOKEN_TTL_SECONDS, default 8 hours). */
+  tokenTtlSeconds: number;
+  /** Set when OIDC_ISSUER is: tokens are then verified against the provider's JWKS. */
+  oidc?: {
+    issuer: string;
+    audience: string;
+    /** OIDC_JWKS_URI; unset: read from the issuer's /.well-known/openid-configuration. */
+    jwksUri?: string;
+    /** Claim paths (dots for nesting, e.g. realm_access.roles). */
+    usernameClaim: string;
+    nameClaim: string;
+    rolesClaim: string;
+    groupsClaim: string;
+    jobCentreClaim: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -75,6 +105,43 @@ class Reader {
     return value as T;
   }
 
+  /** A base64 secret of exactly `bytes` bytes; never echoed, since it is a key. */
+  optionalKey(name: string, bytes: number, requiredWhy?: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) {
+      if (requiredWhy) this.problems.push(`${name} is required ${requiredWhy} (base64 of ${bytes} random bytes)`);
+      return undefined;
+    }
+    const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(value) ? Buffer.from(value, 'base64') : Buffer.alloc(0);
+    if (decoded.length !== bytes) {
+      this.problems.push(
+        `${name} must be base64 of exactly ${bytes} bytes, e.g. from \`openssl rand -base64 ${bytes}\``,
+      );
+    }
+    return value;
+  }
+
+  /** A secret of at least `minLength` characters; never echoed. */
+  optionalSecret(name: string, minLength: number, requiredWhy?: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) {
+      if (requiredWhy) this.problems.push(`${name} is required ${requiredWhy} (at least ${minLength} characters)`);
+      return undefined;
+    }
+    if (value.length < minLength) this.problems.push(`${name} must be at least ${minLength} characters long`);
+    return value;
+  }
+
+  positiveInt(name: string, fallback: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^[1-9]\d*$/.test(value)) {
+      this.problems.push(`${name} must be a positive whole number (got "${value}")`);
+      return fallback;
+    }
+    return Number(value);
+  }
+
   hostPort(name: string, fallback: string): string {
     const value = this.raw(name) ?? fallback;
     if (!/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/.test(value)) {
@@ -91,8 +158,9 @@ const NODE_ENVS = ['development', 'production', 'test'] as const;
 export function loadConfig(env: Env = process.env): AppConfig {
   const read = new Reader(env);
   const gatewayPort = read.port('ZEEBE_GATEWAY_PORT', 26500);
+  const nodeEnv = read.oneOf('NODE_ENV', NODE_ENVS, 'development');
   const config: AppConfig = {
-    nodeEnv: read.oneOf('NODE_ENV', NODE_ENVS, 'development'),
+    nodeEnv,
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     http: { host: read.string('HOST', '0.0.0.0'), port: read.port('PORT', 8080) },
     databaseUrl: read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']),
@@ -102,7 +170,41 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     gateway: { host: read.string('ZEEBE_GATEWAY_HOST', '127.0.0.1'), port: gatewayPort },
     zeebeAddress: read.hostPort('ZEEBE_ADDRESS', `localhost:${gatewayPort}`),
+    // A generated key would make production data unreadable after a move to another machine.
+    cprEncryptionKey: read.optionalKey(
+      'CPR_ENCRYPTION_KEY',
+      32,
+      nodeEnv === 'production' ? 'when NODE_ENV=production' : undefined,
+    ),
+    auth: readAuth(read, nodeEnv),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+function readAuth(read: Reader, nodeEnv: AppConfig['nodeEnv']): AuthConfig {
+  const issuer = read.optionalUrl('OIDC_ISSUER', ['https:', 'http:']);
+  const oidc = issuer
+    ? {
+        issuer,
+        audience: read.string('OIDC_AUDIENCE', ''),
+        jwksUri: read.optionalUrl('OIDC_JWKS_URI', ['https:', 'http:']),
+        usernameClaim: read.string('OIDC_USERNAME_CLAIM', 'preferred_username'),
+        nameClaim: read.string('OIDC_NAME_CLAIM', 'name'),
+        rolesClaim: read.string('OIDC_ROLES_CLAIM', 'roles'),
+        groupsClaim: read.string('OIDC_GROUPS_CLAIM', 'groups'),
+        jobCentreClaim: read.string('OIDC_JOB_CENTRE_CLAIM', 'job_centre'),
+      }
+    : undefined;
+  if (oidc && !oidc.audience) read.problems.push('OIDC_AUDIENCE is required when OIDC_ISSUER is set');
+  return {
+    // Several server processes must share the secret, so production does not generate one.
+    jwtSecret: read.optionalSecret(
+      'AUTH_JWT_SECRET',
+      32,
+      nodeEnv === 'production' && !oidc ? 'when NODE_ENV=production and OIDC_ISSUER is unset' : undefined,
+    ),
+    tokenTtlSeconds: read.positiveInt('AUTH_TOKEN_TTL_SECONDS', 8 * 3600),
+    oidc,
+  };
 }

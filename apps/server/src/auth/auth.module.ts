@@ -1,0 +1,34 @@
+import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PinoLogger } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig } from '@brobygger/config';
+import { AppUser } from './app-user.entity';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { RolesGuard } from './roles.guard';
+import { TokenService } from './token.service';
+import { UsersService } from './users.service';
+
+/** Sign-in, tokens and the guards (ADR 0006). The guards are global only after enableAuthGuards. */
+@Module({
+  imports: [TypeOrmModule.forFeature([AppUser])],
+  controllers: [AuthController],
+  providers: [UsersService, TokenService, AuthGuard, RolesGuard],
+  exports: [UsersService, TokenService, AuthGuard, RolesGuard],
+})
+export class AuthModule implements OnApplicationBootstrap {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly logger: PinoLogger,
+  ) {
+    logger.setContext('Auth');
+  }
+
+  /** Outside production, the demo users exist from the first start (README, "Demo users"). */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.nodeEnv === 'production') return;
+    const created = await this.users.ensureDemoUsers();
+    if (created.length > 0) this.logger.info({ created }, 'demo users created');
+  }
+}

@@ -1,0 +1,76 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { loadConfig } from '@brobygger/config';
+import { createServer } from '../../../apps/server/src/bootstrap';
+import { startWorkers } from '../../../apps/workers/src/start-workers';
+import { startEngineUnderTest, waitFor, type EngineUnderTest } from '../../support/engine-harness';
+
+export interface TaskJson {
+  id: string;
+  name: string;
+  state: string;
+  placementId: string | null;
+  processInstanceKey: string;
+  candidateGroups: string[];
+  assignee: string | null;
+  dueAt: string | null;
+  formKey: string | null;
+  variables: Record<string, unknown>;
+}
+
+export interface LifecycleUnderTest {
+  engine: EngineUnderTest;
+  server: INestApplication;
+  http(): ReturnType<typeof request>;
+  /** The open task with this element id (for this case, when given), once the inbox has it. */
+  task(elementId: string, placementId?: string): Promise<TaskJson>;
+  openTasks(placementId?: string): Promise<TaskJson[]>;
+  /** Claims and completes a task through the HTTP API, as a caseworker would. */
+  complete(task: TaskJson, variables: Record<string, unknown>): Promise<void>;
+  advanceDays(days: number): void;
+  stop(): Promise<void>;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Engine + gateway, HTTP server and workers in this process, on a fresh database. */
+export async function startLifecycle(): Promise<LifecycleUnderTest> {
+  const engine = await startEngineUnderTest();
+  const config = loadConfig({
+    ZEEBE_ADDRESS: `localhost:${engine.port}`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    NODE_ENV: 'test',
+  });
+  const server = await createServer(config, engine.db.url);
+  await server.init();
+  const stopWorkers = await startWorkers(config, engine.db.url);
+  const http = () => request(server.getHttpServer());
+  const openTasks = async (placementId?: string) => {
+    const query = placementId ? `&placementId=${placementId}` : '';
+    const res = await http().get(`/api/tasks?state=CREATED&limit=200${query}`).expect(200);
+    return res.body.items as TaskJson[];
+  };
+  return {
+    engine,
+    server,
+    http,
+    openTasks,
+    task: (elementId, placementId) =>
+      waitFor(
+        `task ${elementId}`,
+        async () => (await openTasks(placementId)).find((t) => t.name === elementId),
+        20_000,
+      ),
+    complete: async (task, variables) => {
+      await http().post(`/api/tasks/${task.id}/claim`).set('x-user', 'caseworker-1').send({}).expect(200);
+      const res = await http().post(`/api/tasks/${task.id}/complete`).set('x-user', 'caseworker-1').send({ variables });
+      if (res.status !== 200) throw new Error(`completing ${task.name}: ${res.status} ${JSON.stringify(res.body)}`);
+    },
+    advanceDays: (days) => engine.clock.advance(days * DAY_MS),
+    stop: async () => {
+      for (const stop of stopWorkers) await stop();
+      await server.close();
+      await engine.stop();
+    },
+  };
+}
