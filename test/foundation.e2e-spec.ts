@@ -43,7 +43,7 @@ describe('a fresh start with no DATABASE_URL (the embedded default)', () => {
     await writer.end();
 
     first.child.kill('SIGINT');
-    expect(await first.exited).toBe(0);
+    expect({ code: await first.exited, output: first.output() }).toMatchObject({ code: 0 });
     expect(first.output()).toContain('"msg":"stopped"');
     // The embedded cluster went down with the process: nothing listens on its port any more.
     const probe = new Client({ connectionString: embeddedUrl });
@@ -57,7 +57,8 @@ describe('a fresh start with no DATABASE_URL (the embedded default)', () => {
     await reader.end();
     expect(rows).toEqual([{ note: 'still here' }]);
     second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
+    // The output travels with the exit code, so that a failure shows why the process stopped badly.
+    expect({ code: await second.exited, output: second.output() }).toMatchObject({ code: 0 });
   });
 });
 

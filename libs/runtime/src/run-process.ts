@@ -30,11 +30,15 @@ export function runProcess(name: string, start: (context: ProcessContext) => Pro
   const logger = createLogger(config, name);
   const stops: Stop[] = [];
   let stopping: number | undefined;
+  let starting: Promise<unknown> = Promise.resolve();
 
   const shutdown = async (reason: string, exitCode: number) => {
     if (stopping !== undefined) return;
     stopping = Date.now();
     logger.info({ reason }, 'shutting down');
+    // A signal during start waits for the start to finish, so that every part started is also
+    // stopped before the database goes away.
+    await starting.catch(() => undefined);
     for (const stop of [...stops].reverse()) {
       try {
         await stop();
@@ -60,7 +64,12 @@ export function runProcess(name: string, start: (context: ProcessContext) => Pro
     });
   }
 
-  void (async () => {
+  process.on('unhandledRejection', (error) => {
+    // A stray rejected promise is a bug to fix, but must not take a running engine down with it.
+    logger.error({ err: error }, 'unhandled promise rejection');
+  });
+
+  starting = (async () => {
     const database = await connectDatabase(config, (message) => logger.debug({ component: 'postgres' }, message));
     stops.push(() => database.stop());
     logger.info({ embeddedDatabase: database.embedded }, 'database reachable');
@@ -68,7 +77,8 @@ export function runProcess(name: string, start: (context: ProcessContext) => Pro
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
     stops.push(...(await start({ config, database, logger })));
     logger.info({ httpPort: config.http.port, gatewayPort: config.gateway.port }, `${name} started`);
-  })().catch((error: unknown) => {
+  })();
+  starting.catch((error: unknown) => {
     logger.fatal({ err: error }, 'start failed');
     void shutdown('start failed', 1);
   });
