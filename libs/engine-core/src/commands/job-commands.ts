@@ -126,21 +126,24 @@ export class JobCommands {
     work: (job: JobRow, instance: ElementInstance, scope: CommandScope) => void,
   ): Promise<void> {
     const notFound = `Expected to ${verb} job with key '${jobKey}', but no such job was found`;
-    await this.runner.run(async (unit) => {
-      const opened = await unit.openByJob<JobRow>(jobKey);
-      if (!opened) throw new EngineError('NOT_FOUND', notFound);
-      const { scope, job } = opened;
-      const instance = scope.context.state.element(job.element_instance_key);
-      // The document, read under the lock, says whether the job still belongs to its element.
-      if (!instance || instance.jobKey !== jobKey) throw new EngineError('NOT_FOUND', notFound);
-      const state = instance.incidentKey && job.state === 'ACTIVATED' ? 'FAILED' : job.state;
-      if (!allowedStates.includes(state)) {
-        throw new EngineError(
-          'FAILED_PRECONDITION',
-          `Expected to ${verb} job with key '${jobKey}', but it is in state '${state}'`,
-        );
-      }
-      work(job, instance, scope);
-    });
+    await this.runner.run(
+      async (unit) => {
+        const opened = await unit.openByJob<JobRow>(jobKey);
+        if (!opened) throw new EngineError('NOT_FOUND', notFound);
+        const { scope, job } = opened;
+        const instance = scope.context.state.element(job.element_instance_key);
+        // The document, read under the lock, says whether the job still belongs to its element.
+        if (!instance || instance.jobKey !== jobKey) throw new EngineError('NOT_FOUND', notFound);
+        const state = instance.incidentKey && job.state === 'ACTIVATED' ? 'FAILED' : job.state;
+        if (!allowedStates.includes(state)) {
+          throw new EngineError(
+            'FAILED_PRECONDITION',
+            `Expected to ${verb} job with key '${jobKey}', but it is in state '${state}'`,
+          );
+        }
+        work(job, instance, scope);
+      },
+      { jobKey },
+    );
   }
 }

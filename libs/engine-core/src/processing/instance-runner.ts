@@ -15,7 +15,13 @@ export type AfterCommit = (effects: Effects, info: InstanceInfo, awaitsResult: b
 
 type Body<T> = (unit: UnitOfWork) => Promise<T>;
 
+/** What a command is about, known before it runs, so that a batch can lock ahead in one query. */
+export interface CommandHint {
+  jobKey?: string;
+}
+
 interface Pending {
+  hint?: CommandHint;
   body: Body<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -63,7 +69,7 @@ export class InstanceRunner {
    * database connection, new ones are refused with RESOURCE_EXHAUSTED (clients retry them later)
    * rather than queued without bound until every caller times out.
    */
-  async run<T>(body: (unit: UnitOfWork) => Promise<T>): Promise<T> {
+  async run<T>(body: (unit: UnitOfWork) => Promise<T>, hint?: CommandHint): Promise<T> {
     if (this.inFlight >= this.maxInFlight) {
       throw new EngineError(
         'RESOURCE_EXHAUSTED',
@@ -73,7 +79,7 @@ export class InstanceRunner {
     this.inFlight += 1;
     try {
       return await new Promise<T>((resolve, reject) => {
-        this.queue.push({ body, resolve: (value) => resolve(value as T), reject });
+        this.queue.push({ body, hint, resolve: (value) => resolve(value as T), reject });
         this.pump();
       });
     } finally {
@@ -117,6 +123,8 @@ export class InstanceRunner {
     const outcomes: Outcome[] = [];
     try {
       await client.query('BEGIN');
+      const jobKeys = batch.flatMap((command) => (command.hint?.jobKey ? [command.hint.jobKey] : []));
+      if (jobKeys.length > 0) await unit.prefetchByJobs(jobKeys);
       for (const command of batch) {
         const before = unit.changeCount();
         try {

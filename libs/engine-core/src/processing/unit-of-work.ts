@@ -61,6 +61,8 @@ export type FollowUpHandler = (followUp: FollowUp, unit: UnitOfWork) => Promise<
 export class UnitOfWork {
   private readonly open_ = new Map<string, OpenInstance>();
   private readonly pending: FollowUp[] = [];
+  /** Instance rows (with their job) locked ahead for the job commands of a batch; undefined: no such job. */
+  private readonly prefetchedJobs = new Map<string, (InstanceRow & { job: unknown }) | undefined>();
 
   constructor(
     readonly client: PoolClient,
@@ -96,20 +98,35 @@ export class UnitOfWork {
    * knows the element's job and incident) is read after the lock, so it is the authority.
    */
   async openByJob<J>(jobKey: string): Promise<{ scope: CommandScope; job: J } | undefined> {
-    const { rows } = await this.client.query<InstanceRow & { job: J }>({
-      name: 'engine-lock-instance-of-job',
+    if (!this.prefetchedJobs.has(jobKey)) await this.prefetchByJobs([jobKey]);
+    const row = this.prefetchedJobs.get(jobKey) as (InstanceRow & { job: J }) | undefined;
+    const scope = row && (this.open_.get(row.key) ?? this.load(row));
+    return scope ? { scope, job: row.job } : undefined;
+  }
+
+  /**
+   * Locks and reads, in one round trip, the instances of all the jobs a batch of commands is
+   * about, in key order (so that two batches lock in the same order). The job rows are kept as
+   * read; each command still checks its job against the instance document.
+   */
+  async prefetchByJobs(jobKeys: string[]): Promise<void> {
+    const wanted = jobKeys.filter((key) => !this.prefetchedJobs.has(key));
+    if (wanted.length === 0) return;
+    const { rows } = await this.client.query<InstanceRow & { job: { key: string } }>({
+      name: 'engine-lock-instances-of-jobs',
       text: `SELECT pi.key, ${INSTANCE_COLUMNS.split(', ')
         .map((c) => `pi.${c}`)
         .join(', ')}, json_build_object('key', j.key::text, 'type', j.type, 'state', j.state, 'retries', j.retries,
                                 'worker', j.worker, 'element_instance_key', j.element_instance_key::text,
                                 'element_id', j.element_id) AS job
                FROM engine.job j JOIN engine.process_instance pi ON pi.key = j.process_instance_key
-              WHERE j.key = $1 FOR UPDATE OF pi`,
-      values: [jobKey],
+              WHERE j.key = ANY($1::bigint[])
+              ORDER BY pi.key
+                FOR UPDATE OF pi`,
+      values: [wanted],
     });
-    const row = rows[0];
-    const scope = row && (this.open_.get(row.key) ?? this.load(row));
-    return scope ? { scope, job: row.job } : undefined;
+    for (const key of wanted) this.prefetchedJobs.set(key, undefined);
+    for (const row of rows) this.prefetchedJobs.set(row.job.key, row);
   }
 
   private load(row: InstanceRow): CommandScope | undefined {
