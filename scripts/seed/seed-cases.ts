@@ -100,14 +100,17 @@ async function seedCase(s: Services, companies: SeededCompany[], i: number, plac
   );
 
   if (stage === 'AWAITING_AGREEMENT') {
+    // As the process leaves it after the choice: company and mentor chosen, period planned (below).
     const waiting = companies.filter((c) => !c.agreementActive);
-    await s.placements.match(placementId, { companyId: waiting[i % waiting.length].id });
+    const company = waiting[i % waiting.length];
+    await s.placements.match(placementId, { companyId: company.id, mentorId: company.mentorIds[0] });
   }
   if (['MENTOR_TRAINING', 'READY_TO_START', ...(started ? [stage] : [])].includes(stage)) {
     const untrained = stage === 'MENTOR_TRAINING';
     await reserveSomewhere(s, companies, placementId, i, untrained);
   }
-  if (stage === 'READY_TO_START') {
+  // Every stage after the choice has a planned period, so that an adopted process can start it.
+  if (['AWAITING_AGREEMENT', 'MENTOR_TRAINING', 'READY_TO_START'].includes(stage)) {
     const start = addDays(today(), rnd.int(7, 21));
     const weeks = group === 1 || group === 2 || group === 4 ? 4 : 13;
     await s.placements.setPracticumPeriod(placementId, {

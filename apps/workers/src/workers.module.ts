@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule } from '@brobygger/config';
 import { DatabaseModule } from '@brobygger/database';
 import { DomainModule, ProcessSupportModule } from '@brobygger/domain';
 import { loggerOptions } from '@brobygger/logging';
+import { CaseAdoptionService } from './adoption/case-adoption.service';
 import { JobWorkersModule } from './framework/job-workers.module';
 import { UserTaskInboxWorker } from './inbox/user-task-inbox.worker';
 import { OutreachWorkers } from './outreach/outreach.workers';
@@ -35,7 +36,7 @@ export class WorkersModule {
         ProcessSupportModule,
         JobWorkersModule,
       ],
-      providers: WORKER_PROVIDERS,
+      providers: [...WORKER_PROVIDERS, CaseAdoptionService],
     };
   }
 }

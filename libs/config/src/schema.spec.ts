@@ -52,4 +52,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CPR_ENCRYPTION_KEY: 'c2hvcnQta2V5' })).toThrow(/exactly 32 bytes/);
     expect(() => loadConfig({ CPR_ENCRYPTION_KEY: 'c2hvcnQta2V5' })).not.toThrow(/c2hvcnQta2V5/);
   });
+
+  it('adopts seeded cases by default in development only, and reads SEED_ADOPT_CASES as a boolean', () => {
+    const production = { NODE_ENV: 'production', CPR_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') };
+    const jwt = { AUTH_JWT_SECRET: 'j'.repeat(32) };
+    expect(loadConfig({}).seedAdoptCases).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).seedAdoptCases).toBe(false);
+    expect(loadConfig({ ...production, ...jwt }).seedAdoptCases).toBe(false);
+    expect(loadConfig({ ...production, ...jwt, SEED_ADOPT_CASES: 'true' }).seedAdoptCases).toBe(true);
+    expect(loadConfig({ SEED_ADOPT_CASES: 'false' }).seedAdoptCases).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', SEED_ADOPT_CASES: '1' }).seedAdoptCases).toBe(true);
+    expect(() => loadConfig({ SEED_ADOPT_CASES: 'maybe' })).toThrow(
+      /SEED_ADOPT_CASES must be true or false \(got "maybe"\)/,
+    );
+  });
 });

@@ -19,6 +19,11 @@ export interface AppConfig {
   cprEncryptionKey?: string;
   /** Sign-in: built-in users with our own tokens, or bearer tokens from an OIDC provider. */
   auth: AuthConfig;
+  /**
+   * SEED_ADOPT_CASES: at start the workers give every open case made by `npm run seed` that has no
+   * process instance yet one, started at its stage. Default on in development, off otherwise.
+   */
+  seedAdoptCases: boolean;
 }
 
 export interface AuthConfig {
@@ -132,6 +137,16 @@ class Reader {
     return value;
   }
 
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const normalised = value.toLowerCase();
+    if (['true', '1', 'yes', 'on'].includes(normalised)) return true;
+    if (['false', '0', 'no', 'off'].includes(normalised)) return false;
+    this.problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  }
+
   positiveInt(name: string, fallback: number): number {
     const value = this.raw(name);
     if (value === undefined) return fallback;
@@ -177,6 +192,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       nodeEnv === 'production' ? 'when NODE_ENV=production' : undefined,
     ),
     auth: readAuth(read, nodeEnv),
+    seedAdoptCases: read.boolean('SEED_ADOPT_CASES', nodeEnv === 'development'),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

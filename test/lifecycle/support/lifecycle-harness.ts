@@ -33,16 +33,30 @@ export interface LifecycleUnderTest {
 
 const DAY_MS = 86_400_000;
 
-/** Engine + gateway, HTTP server and workers in this process, on a fresh database. */
-export async function startLifecycle(): Promise<LifecycleUnderTest> {
-  const engine = await startEngineUnderTest();
-  const config = loadConfig({
-    ZEEBE_ADDRESS: `localhost:${engine.port}`,
+export interface LifecycleOptions {
+  /** More settings, e.g. SEED_ADOPT_CASES. */
+  env?: Record<string, string>;
+  /** Runs once the server is up, before the workers start (and deploy, and adopt). */
+  beforeWorkers?: (server: INestApplication) => Promise<unknown>;
+}
+
+/** The settings the lifecycle tests run with, on an engine's gateway port. */
+export function lifecycleConfig(port: number, env: Record<string, string> = {}) {
+  return loadConfig({
+    ZEEBE_ADDRESS: `localhost:${port}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     NODE_ENV: 'test',
+    ...env,
   });
+}
+
+/** Engine + gateway, HTTP server and workers in this process, on a fresh database. */
+export async function startLifecycle(options: LifecycleOptions = {}): Promise<LifecycleUnderTest> {
+  const engine = await startEngineUnderTest();
+  const config = lifecycleConfig(engine.port, options.env);
   const server = await createServer(config, engine.db.url);
   await server.init();
+  await options.beforeWorkers?.(server);
   const stopWorkers = await startWorkers(config, engine.db.url);
   const http = () => request(server.getHttpServer());
   const openTasks = async (placementId?: string) => {

@@ -12,6 +12,11 @@ const MODELLED: Record<string, string> = {
   MentorNotTrained: ERROR_CODES.mentorNotTrained,
 };
 
+/** The end-date timer's moment: in the afternoon of the planned last day, Danish time. */
+export function practicumEndsAt(plannedEndDate: string): string {
+  return `${plannedEndDate}T16:00:00[Europe/Copenhagen]`;
+}
+
 @Injectable()
 export class PracticumStartWorker {
   constructor(private readonly steps: PlacementStepsService) {}
@@ -35,8 +40,7 @@ export class PracticumStartWorker {
       // startPracticum returns the started case unchanged when repeated.
       const placement = await this.steps.startPracticum(String(placementId));
       return {
-        // In the afternoon of the planned last day, Danish time.
-        practicumEndsAt: `${placement.plannedEndDate}T16:00:00[Europe/Copenhagen]`,
+        practicumEndsAt: practicumEndsAt(String(placement.plannedEndDate)),
         seatId: placement.seatId,
         progressReviewIntervalDays: placement.progressReviewIntervalDays,
       };

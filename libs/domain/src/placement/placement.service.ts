@@ -139,6 +139,30 @@ export class PlacementService {
     });
   }
 
+  /**
+   * Gives a case that has no process instance one: `start` runs (and starts the instance) while the
+   * case row is locked, and its key is stored in the same transaction. The lock is taken with SKIP
+   * LOCKED, so of two callers adopting one case at once only one starts an instance. Returns null
+   * (and does not call `start`) when the case is missing, locked by another caller, already driven
+   * by an instance, or no longer at `expectedStage`.
+   */
+  adoptProcessInstance(
+    placementId: string,
+    expectedStage: PlacementStage,
+    start: (placement: Placement) => Promise<string>,
+  ): Promise<string | null> {
+    return this.dataSource.transaction(async (em) => {
+      const placement = await em.findOne(Placement, {
+        where: { id: placementId },
+        lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+      });
+      if (!placement || placement.processInstanceKey || placement.stage !== expectedStage) return null;
+      const processInstanceKey = await start(placement);
+      await em.update(Placement, { id: placementId }, { processInstanceKey });
+      return processInstanceKey;
+    });
+  }
+
   /** Matches the case with a company, and optionally its mentor and a seat (reserved at once). */
   async match(placementId: string, match: { companyId: string; mentorId?: string | null; seatId?: string | null }) {
     return this.dataSource.transaction(async (em) => {

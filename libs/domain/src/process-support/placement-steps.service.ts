@@ -41,7 +41,12 @@ export class PlacementStepsService {
   /** Reverse matching for the citizen of the case, as options for the choice form. */
   async suggest(placementId: string): Promise<{ label: string; value: string }[]> {
     const placement = await this.placements.stage(placementId, 'MATCHING');
-    const matches = await this.matching.suggest(placement.citizenId);
+    return this.companyOptions(placement.citizenId);
+  }
+
+  /** Reverse matching for a citizen as form-js select options (reads only). */
+  async companyOptions(citizenId: string): Promise<{ label: string; value: string }[]> {
+    const matches = await this.matching.suggest(citizenId);
     return matches.map((m) => ({
       label: `${m.companyName}${m.seatFunction ? ` — ${m.seatFunction}` : ''} (score ${Math.round(m.score)})`,
       value: m.companyId,
@@ -60,20 +65,33 @@ export class PlacementStepsService {
       weeklyHours: choice.weeklyHours,
       purpose: choice.purpose,
     });
+    const agreementId = await this.activeAgreementId(choice.companyId);
+    const mentorTrained = await this.isMentorTrained(choice.mentorId, choice.plannedStart);
+    await this.placements.stage(
+      placementId,
+      !agreementId ? 'AWAITING_AGREEMENT' : mentorTrained ? 'READY_TO_START' : 'MENTOR_TRAINING',
+    );
+    return { agreementId, mentorTrained };
+  }
+
+  /** The company's active agreement (the newest), or null: what the lifecycle's agreementId holds. */
+  async activeAgreementId(companyId: string | null): Promise<string | null> {
+    if (!companyId) return null;
     const agreement = await this.dataSource.getRepository(Agreement).findOne({
-      where: { companyId: choice.companyId, status: 'ACTIVE' },
+      where: { companyId, status: 'ACTIVE' },
       order: { validFrom: 'DESC' },
     });
-    const mentorTrained = await this.mentors.assertTrained(choice.mentorId, choice.plannedStart).then(
+    return agreement?.id ?? null;
+  }
+
+  /** Whether the mentor has completed the course by `on` (MEN-TRAIN-1); no mentor: false. */
+  async isMentorTrained(mentorId: string | null, on: string): Promise<boolean> {
+    if (!mentorId) return false;
+    return this.mentors.assertTrained(mentorId, on).then(
       () => true,
       (error: unknown) =>
         error instanceof DomainError && error.code === 'MentorNotTrained' ? false : Promise.reject(error),
     );
-    await this.placements.stage(
-      placementId,
-      !agreement ? 'AWAITING_AGREEMENT' : mentorTrained ? 'READY_TO_START' : 'MENTOR_TRAINING',
-    );
-    return { agreementId: agreement?.id ?? null, mentorTrained };
   }
 
   /**

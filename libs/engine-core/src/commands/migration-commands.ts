@@ -1,4 +1,5 @@
-import type { ExecutableElement, ExecutableProcess } from '@brobygger/bpmn';
+import { processRootElement } from '../bpmn/process-root';
+import type { ExecutableProcess } from '@brobygger/bpmn';
 import { EngineError, type MigrateInstanceCommand } from '../api';
 import { eventsOf } from '../behaviors/event-subscriptions';
 import type { InstanceRunner } from '../processing/instance-runner';
@@ -145,7 +146,7 @@ function checkInstance(
   instance: ElementInstance,
 ): { targetId: string } | string {
   if (instance.type === 'process') {
-    const rootEvents = eventsOf(target, rootElement(target), instance);
+    const rootEvents = eventsOf(target, processRootElement(target), instance);
     if (instance.hasSubscriptions || rootEvents.length > 0) {
       return `the process waits for events of event sub-processes (in the source or the target); migrating event sub-process subscriptions is not supported yet`;
     }
@@ -173,22 +174,6 @@ function checkInstance(
     return `active element with id '${id}' waits for events (a catch event, boundary events or event sub-processes) in the source or the target; migrating timers and message or signal subscriptions is not supported yet`;
   }
   return { targetId };
-}
-
-function rootElement(process: ExecutableProcess): ExecutableElement {
-  return {
-    id: process.bpmnProcessId,
-    kind: 'subProcess',
-    incoming: [],
-    outgoing: [],
-    boundaryEventIds: [],
-    inputs: [],
-    outputs: [],
-    taskHeaders: {},
-    childElementIds: process.childElementIds,
-    properties: {},
-    executionListeners: [],
-  };
 }
 
 /**

@@ -7,6 +7,7 @@ import { incidents } from '../behaviors/incidents';
 import { variableMapping } from '../behaviors/variable-mapping';
 import { multiInstance } from '../bpmn/multi-instance/multi-instance-behavior';
 import { arriveAtInclusiveJoin, fireReadyInclusiveJoins, isInclusiveJoin } from '../bpmn/gateway/inclusive-join';
+import { processRootElement } from '../bpmn/process-root';
 import { triggerEvent } from './event-trigger';
 import type { Failure } from './failure';
 import type { ProcessingContext } from './processing-context';
@@ -39,20 +40,7 @@ export class Lifecycle {
   }
 
   processElement(): ExecutableElement {
-    const process = this.context.process;
-    return {
-      id: process.bpmnProcessId,
-      kind: 'subProcess',
-      incoming: [],
-      outgoing: [],
-      boundaryEventIds: [],
-      inputs: [],
-      outputs: [],
-      taskHeaders: {},
-      childElementIds: process.childElementIds,
-      properties: {},
-      executionListeners: [],
-    };
+    return processRootElement(this.context.process);
   }
 
   // --- commands for the work queue -------------------------------------------------------------
