@@ -251,6 +251,45 @@ describe('sub-processes, event sub-processes, call activities and errors', () =>
       expect(await engine.query('SELECT 1 FROM engine.job WHERE key = $1', [course.key])).toEqual([]);
     });
 
+    it('a message boundary event interrupts the call activity and terminates the called instance', async () => {
+      await deployXml(
+        'cancellable',
+        withRoot(
+          definitions(
+            'cancellable',
+            [
+              '<bpmn:startEvent id="start" />',
+              `<bpmn:callActivity id="train"><bpmn:extensionElements>
+                 <zeebe:calledElement processId="mentorTraining" />
+               </bpmn:extensionElements></bpmn:callActivity>`,
+              '<bpmn:boundaryEvent id="left" attachedToRef="train"><bpmn:messageEventDefinition messageRef="mentorLeft" /></bpmn:boundaryEvent>',
+              serviceTask('replan', 'cancellable-replan'),
+              flow('f1', 'start', 'train'),
+              flow('f2', 'left', 'replan'),
+            ].join('\n'),
+          ),
+          [
+            '<bpmn:message id="mentorLeft" name="mentor-left"><bpmn:extensionElements><zeebe:subscription correlationKey="= mentorId" /></bpmn:extensionElements></bpmn:message>',
+          ],
+        ),
+      );
+      const parent = await engine.zbc.createProcessInstance({
+        bpmnProcessId: 'cancellable',
+        variables: { mentorId: 'm-9' },
+      });
+      const [course] = await activate(engine.zbc, 'mt-course');
+      await engine.zbc.publishMessage({
+        name: 'mentor-left',
+        correlationKey: 'm-9',
+        variables: { reason: 'moved' },
+        timeToLive: 0,
+      });
+      const [replan] = await activate(engine.zbc, 'cancellable-replan');
+      expect(replan).toMatchObject({ processInstanceKey: parent.processInstanceKey, variables: { reason: 'moved' } });
+      expect(await stateOf(course.processInstanceKey)).toBe('TERMINATED');
+      expect(await engine.query('SELECT 1 FROM engine.job WHERE key = $1', [course.key])).toEqual([]);
+    });
+
     it('raises an incident on the call activity when the called process does not exist', async () => {
       const parent = await engine.zbc.createProcessInstance({
         bpmnProcessId: 'placement',
