@@ -204,8 +204,13 @@ export class UnitOfWork {
   async settle(): Promise<void> {
     for (;;) {
       for (const opened of this.open_.values()) {
-        if (opened.context.queue.length > 0) opened.lifecycle.run();
-        this.pending.push(...opened.context.effects.followUps.splice(0));
+        const { queue, effects } = opened.context;
+        // A batch holds many instances; most have nothing new since the last round.
+        if (queue.length === 0 && effects.followUps.length === 0) {
+          if (opened.checkedSubscriptions === effects.newMessageSubscriptions.length) continue;
+        }
+        if (queue.length > 0) opened.lifecycle.run();
+        this.pending.push(...effects.followUps.splice(0));
         await this.correlateBufferedMessages(opened);
       }
       const next = this.pending.shift();
