@@ -98,8 +98,26 @@ describe('Sign-in (built-in users)', () => {
     await request(app.getHttpServer()).get('/api/forms/no-such-form').set(kim.headers).expect(404);
   });
 
-  it('leaves other routes open until enableAuthGuards is called (the lead switches it on)', async () => {
+  it('puts every other API route behind sign-in and roles; health stays open', async () => {
     await request(app.getHttpServer()).get('/health/live').expect(200);
+    await request(app.getHttpServer()).get('/api/companies').expect(401);
+    const kim = await signIn(app.getHttpServer(), 'caseworker');
+    await request(app.getHttpServer()).get('/api/companies').set(kim.headers).expect(200);
+    await request(app.getHttpServer()).get('/api/rules').set(kim.headers).expect(403);
+    const per = await signIn(app.getHttpServer(), 'process-owner');
+    await request(app.getHttpServer()).get('/api/rules').set(per.headers).expect(200);
+    await request(app.getHttpServer()).get('/api/companies').set(per.headers).expect(403);
+  });
+
+  it('refuses a signed-in user who has none of the roles, also on routes without @Roles', async () => {
+    const { accessToken } = await app.get(TokenService).issue({
+      username: 'nobody',
+      displayName: 'Nobody',
+      roles: [],
+      groups: [],
+      jobCentreId: null,
+    });
+    await request(app.getHttpServer()).get('/api/auth/me').set('authorization', `Bearer ${accessToken}`).expect(403);
   });
 });
 

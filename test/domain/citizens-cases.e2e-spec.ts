@@ -232,7 +232,7 @@ describe('citizens, cases, goals and rules over HTTP', () => {
   });
 
   it('lists the rules with values, dates and sources', async () => {
-    const rules = (await api.http().get('/api/rules').expect(200)).body;
+    const rules = (await api.as('process-owner').get('/api/rules').expect(200)).body;
     const rk1 = rules.find((r: { ruleId: string }) => r.ruleId === 'RK-1');
     expect(rk1).toMatchObject({
       version: 1,
@@ -241,6 +241,8 @@ describe('citizens, cases, goals and rules over HTTP', () => {
       params: { perOrdinaryUpToThreshold: 5 },
     });
     expect(rk1.source).toContain('§65');
-    await api.http().get('/api/rules/NOPE').expect(404);
+    await api.as('process-owner').get('/api/rules/NOPE').expect(404);
+    await api.http().get('/api/rules').expect(403); // a caseworker
+    await api.anonymous().get('/api/rules').expect(401);
   });
 });

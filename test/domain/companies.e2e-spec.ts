@@ -159,7 +159,7 @@ describe('companies, outreach, agreements, seats and mentors over HTTP', () => {
   });
 
   it('documents every domain route in OpenAPI', async () => {
-    const doc = (await api.http().get('/api/docs-json').expect(200)).body;
+    const doc = (await api.anonymous().get('/api/docs-json').expect(200)).body;
     for (const path of [
       '/api/companies',
       '/api/companies/{id}',

@@ -2,25 +2,35 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { loadConfig } from '@brobygger/config';
 import { cvrCheckDigit } from '@brobygger/domain';
+import type { Role } from '../../apps/server/src/auth';
 import { createServer } from '../../apps/server/src/bootstrap';
+import { AuthedHttp, signInAll } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 export interface DomainApi {
   app: INestApplication;
   db: TestDatabase;
-  http: () => ReturnType<typeof request>;
+  /** The API as the demo caseworker (kim), with his bearer token. */
+  http: () => AuthedHttp;
+  /** The API as the demo user of a role. */
+  as: (role: Role) => AuthedHttp;
+  /** The API without a token. */
+  anonymous: () => ReturnType<typeof request>;
   close(): Promise<void>;
 }
 
-/** The HTTP API on a fresh database, the way test/server-http.e2e-spec.ts starts it. */
+/** The HTTP API on a fresh database, the way test/server-http.e2e-spec.ts starts it, signed in. */
 export async function startDomainApi(): Promise<DomainApi> {
   const db = await createTestDatabase();
   const app = await createServer(loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), db.url);
   await app.init();
+  const as = await signInAll(app);
   return {
     app,
     db,
-    http: () => request(app.getHttpServer()),
+    http: () => as('caseworker'),
+    as,
+    anonymous: () => request(app.getHttpServer()),
     close: async () => {
       await app.close();
       await db.drop();

@@ -2,6 +2,7 @@ import { PlacementStepsService, UserTaskInboxService } from '@brobygger/domain';
 import type { ZeebeJob } from 'zeebe-node';
 import { userTaskFromJob } from '../../apps/workers/src/inbox/user-task-from-job';
 import { PlacementWorkers } from '../../apps/workers/src/placement/placement.workers';
+import { TokenService } from '../../apps/server/src/auth';
 import { waitFor } from '../support/engine-harness';
 import { choice, seedCase } from './support/fixtures';
 import { LifecycleUnderTest, startLifecycle } from './support/lifecycle-harness';
@@ -61,22 +62,40 @@ describe('the task inbox', () => {
     expect((await life.http().get('/api/tasks?dueBefore=2000-01-01T00:00:00Z').expect(200)).body.total).toBe(0);
     await life.http().get('/api/tasks?limit=0').expect(400);
 
-    await life.http().post(`/api/tasks/${task.id}/claim`).send({ user: 'anna' }).expect(200);
-    await life.http().post(`/api/tasks/${task.id}/claim`).send({ user: 'bo' }).expect(409);
+    // The signed-in user claims (kim); a `user` in the body is ignored.
+    const claimed = await life.http().post(`/api/tasks/${task.id}/claim`).send({ user: 'anna' }).expect(200);
+    expect(claimed.body.assignee).toBe('kim');
+    await life.as('supervisor').post(`/api/tasks/${task.id}/claim`).send({}).expect(409);
     expect(
-      (await life.http().get('/api/tasks?assignee=anna').expect(200)).body.items.map((t: { id: string }) => t.id),
+      (await life.http().get('/api/tasks?assignee=kim').expect(200)).body.items.map((t: { id: string }) => t.id),
     ).toEqual([task.id]);
     await life.http().post(`/api/tasks/${task.id}/unclaim`).expect(200);
     const assigned = await life.http().post(`/api/tasks/${task.id}/assign`).send({ assignee: 'bo' }).expect(200);
     expect(assigned.body.assignee).toBe('bo');
     await life.http().post(`/api/tasks/${task.id}/assign`).send({}).expect(400);
-    await life.http().post('/api/tasks/00000000-0000-4000-8000-000000000000/claim').send({ user: 'x' }).expect(404);
+    await life.http().post('/api/tasks/00000000-0000-4000-8000-000000000000/claim').send({}).expect(404);
+    await life.anonymous().post(`/api/tasks/${task.id}/claim`).send({}).expect(401);
+    await life.as('process-owner').get('/api/tasks').expect(403);
+  });
+
+  it('lists to a caseworker only the tasks of their candidate groups; a supervisor sees all', async () => {
+    const { id } = await openCase();
+    await life.task('Task_ChoosePlacement', id);
+    const tokens = life.server.get(TokenService, { strict: false });
+    const bearer = async (roles: ('caseworker' | 'supervisor')[], groups: string[]) => ({
+      authorization: `Bearer ${(await tokens.issue({ username: 'nina', displayName: 'Nina', roles, groups, jobCentreId: null })).accessToken}`,
+    });
+    const list = async (headers: { authorization: string }) =>
+      (await life.anonymous().get(`/api/tasks?placementId=${id}`).set(headers).expect(200)).body.total as number;
+    expect(await list(await bearer(['caseworker'], ['some-other-team']))).toBe(0);
+    expect(await list(await bearer(['caseworker'], ['job-consultants']))).toBe(1);
+    expect(await list(await bearer(['supervisor'], []))).toBe(1);
   });
 
   it('keeps one row per job when a user task is delivered again, claims included', async () => {
     const { id } = await openCase();
     const task = await life.task('Task_ChoosePlacement', id);
-    await life.http().post(`/api/tasks/${task.id}/claim`).send({ user: 'anna' }).expect(200);
+    await life.http().post(`/api/tasks/${task.id}/claim`).send({}).expect(200);
     const jobKey = (
       await life.engine.query<{ key: string }>(
         `SELECT key::text FROM engine.job WHERE type = 'io.camunda.zeebe:userTask' AND element_id = 'Task_ChoosePlacement'
@@ -99,7 +118,7 @@ describe('the task inbox', () => {
       [id],
     );
     expect(rows[0].n).toBe('1');
-    expect((await life.http().get(`/api/tasks/${task.id}`).expect(200)).body.assignee).toBe('anna');
+    expect((await life.http().get(`/api/tasks/${task.id}`).expect(200)).body.assignee).toBe('kim');
 
     // The same delivery handed to the inbox directly: still one row.
     const inbox = life.server.get(UserTaskInboxService, { strict: false });
@@ -121,6 +140,11 @@ describe('the task inbox', () => {
   it('a worker handler run twice for the same job changes nothing the second time', async () => {
     const { fixture, id } = await openCase();
     await life.complete(await life.task('Task_ChoosePlacement', id), choice(fixture));
+    const [completed] = await life.engine.query<{ completed_by: string }>(
+      `SELECT completed_by FROM casework.user_task WHERE placement_id = $1 AND element_id = 'Task_ChoosePlacement'`,
+      [id],
+    );
+    expect(completed.completed_by).toBe('kim'); // the signed-in user, not anything the client sends
     await waitFor(
       'the practicum',
       async () => (await life.http().get(`/api/cases/${id}`)).body.stage === 'IN_PRACTICUM',

@@ -30,3 +30,23 @@ export async function signIn(target: Server | INestApplication, role: Role = 'ca
   const token = (res.body as { accessToken: string }).accessToken;
   return { token, username: user.username, headers: { authorization: `Bearer ${token}` } };
 }
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** supertest against a server, every request carrying a signed-in user's bearer header. */
+export type AuthedHttp = Record<Method, (url: string) => request.Test>;
+
+export function authedHttp(server: Server, signedIn: SignedIn): AuthedHttp {
+  const on = (method: Method) => (url: string) => request(server)[method](url).set(signedIn.headers);
+  return { get: on('get'), post: on('post'), put: on('put'), patch: on('patch'), delete: on('delete') };
+}
+
+/** Signs in as each demo user (kim, sara, per) once; `as(role)` is supertest as that user. */
+export async function signInAll(app: INestApplication): Promise<(role?: Role) => AuthedHttp> {
+  const server = app.getHttpServer() as Server;
+  const first = await signIn(app, 'caseworker');
+  const users = new Map<Role, AuthedHttp>([['caseworker', authedHttp(server, first)]]);
+  for (const role of ['supervisor', 'process-owner'] as const)
+    users.set(role, authedHttp(server, await signIn(server, role)));
+  return (role = 'caseworker') => users.get(role)!;
+}

@@ -16,16 +16,6 @@ export class ApiError extends Error {
 }
 
 let onUnauthorized: () => void = () => undefined;
-/**
- * The signed-in user's name, sent as `x-user` for the tasks API's `completedBy` until it reads the
- * user from the token (the lead's switch to global guards).
- */
-let currentUsername: string | null = null;
-
-export function setCurrentUsername(username: string | null): void {
-  currentUsername = username;
-}
-
 export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
@@ -48,7 +38,6 @@ export async function api<T>(
       accept: 'application/json',
       ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(token && currentUsername ? { 'x-user': currentUsername } : {}),
     },
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
   });

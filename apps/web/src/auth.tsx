@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, setCurrentUsername, setUnauthorizedHandler, tokenStore } from './api';
+import { api, setUnauthorizedHandler, tokenStore } from './api';
 import type { User } from './types';
 
 interface AuthState {
@@ -18,7 +18,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [checking, setChecking] = useState(() => tokenStore.get() !== null);
   const [expired, setExpired] = useState(false);
-  useEffect(() => setCurrentUsername(user?.username ?? null), [user]);
 
   const signOut = useCallback(() => {
     tokenStore.clear();

@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { loadConfig } from '@brobygger/config';
+import type { Role } from '../../../apps/server/src/auth';
 import { createServer } from '../../../apps/server/src/bootstrap';
+import { AuthedHttp, signInAll } from '../../support/auth';
 import { startWorkers } from '../../../apps/workers/src/start-workers';
 import { startEngineUnderTest, waitFor, type EngineUnderTest } from '../../support/engine-harness';
 
@@ -21,11 +23,16 @@ export interface TaskJson {
 export interface LifecycleUnderTest {
   engine: EngineUnderTest;
   server: INestApplication;
-  http(): ReturnType<typeof request>;
+  /** The API as the demo caseworker (kim), with his bearer token. */
+  http(): AuthedHttp;
+  /** The API as the demo user of a role. */
+  as(role: Role): AuthedHttp;
+  /** The API without a token. */
+  anonymous(): ReturnType<typeof request>;
   /** The open task with this element id (for this case, when given), once the inbox has it. */
   task(elementId: string, placementId?: string): Promise<TaskJson>;
   openTasks(placementId?: string): Promise<TaskJson[]>;
-  /** Claims and completes a task through the HTTP API, as a caseworker would. */
+  /** Claims and completes a task through the HTTP API, as the caseworker kim would. */
   complete(task: TaskJson, variables: Record<string, unknown>): Promise<void>;
   advanceDays(days: number): void;
   stop(): Promise<void>;
@@ -57,8 +64,9 @@ export async function startLifecycle(options: LifecycleOptions = {}): Promise<Li
   const server = await createServer(config, engine.db.url);
   await server.init();
   await options.beforeWorkers?.(server);
+  const as = await signInAll(server);
   const stopWorkers = await startWorkers(config, engine.db.url);
-  const http = () => request(server.getHttpServer());
+  const http = () => as('caseworker');
   const openTasks = async (placementId?: string) => {
     const query = placementId ? `&placementId=${placementId}` : '';
     const res = await http().get(`/api/tasks?state=CREATED&limit=200${query}`).expect(200);
@@ -68,6 +76,8 @@ export async function startLifecycle(options: LifecycleOptions = {}): Promise<Li
     engine,
     server,
     http,
+    as,
+    anonymous: () => request(server.getHttpServer()),
     openTasks,
     task: (elementId, placementId) =>
       waitFor(
@@ -76,8 +86,8 @@ export async function startLifecycle(options: LifecycleOptions = {}): Promise<Li
         20_000,
       ),
     complete: async (task, variables) => {
-      await http().post(`/api/tasks/${task.id}/claim`).set('x-user', 'caseworker-1').send({}).expect(200);
-      const res = await http().post(`/api/tasks/${task.id}/complete`).set('x-user', 'caseworker-1').send({ variables });
+      await http().post(`/api/tasks/${task.id}/claim`).send({}).expect(200);
+      const res = await http().post(`/api/tasks/${task.id}/complete`).send({ variables });
       if (res.status !== 200) throw new Error(`completing ${task.name}: ${res.status} ${JSON.stringify(res.body)}`);
     },
     advanceDays: (days) => engine.clock.advance(days * DAY_MS),

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
 import { AgreementService } from '@brobygger/domain';
 import {
   AgreementFilterDto,
@@ -10,6 +11,8 @@ import {
 } from './agreement.dto';
 
 @ApiTags('agreements')
+@ApiBearerAuth()
+@Roles('caseworker', 'supervisor')
 @Controller('api')
 export class AgreementsController {
   constructor(private readonly agreements: AgreementService) {}

@@ -9,7 +9,7 @@ import { RolesGuard } from './roles.guard';
 import { TokenService } from './token.service';
 import { UsersService } from './users.service';
 
-/** Sign-in, tokens and the guards (ADR 0006). The guards are global only after enableAuthGuards. */
+/** Sign-in, tokens and the guards (ADR 0006). createServer makes the guards global (enableAuthGuards). */
 @Module({
   imports: [TypeOrmModule.forFeature([AppUser])],
   controllers: [AuthController],

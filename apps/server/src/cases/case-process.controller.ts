@@ -1,5 +1,6 @@
 import { Body, Controller, Post, UseFilters, UsePipes } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
 import { DomainErrorFilter } from '../api/domain-error.filter';
 import { validationPipe } from '../api/validation';
 import { CaseProcessService } from './case-process.service';
@@ -7,6 +8,8 @@ import { OpenCaseDto } from './open-case.dto';
 
 /** POST /api/cases: beside the case routes in placements/, because it also starts the process. */
 @ApiTags('cases')
+@ApiBearerAuth()
+@Roles('caseworker', 'supervisor')
 @Controller('api/cases')
 @UsePipes(validationPipe())
 @UseFilters(DomainErrorFilter)

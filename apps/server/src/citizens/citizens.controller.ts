@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
 import { CitizenService } from '@brobygger/domain';
 import { CprLookupDto, CreateCitizenDto, TargetGroupDto } from './citizen.dto';
 
 @ApiTags('citizens')
+@ApiBearerAuth()
+@Roles('caseworker', 'supervisor')
 @Controller('api/citizens')
 export class CitizensController {
   constructor(private readonly citizens: CitizenService) {}

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
 import { CompanyService, OutreachService } from '@brobygger/domain';
 import {
   CompanySearchDto,
@@ -10,6 +11,8 @@ import {
 } from './company.dto';
 
 @ApiTags('companies')
+@ApiBearerAuth()
+@Roles('caseworker', 'supervisor')
 @Controller('api/companies')
 export class CompaniesController {
   constructor(

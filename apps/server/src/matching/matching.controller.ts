@@ -1,8 +1,11 @@
 import { Controller, DefaultValuePipe, Get, Param, ParseIntPipe, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
 import { MatchingService } from '@brobygger/domain';
 
 @ApiTags('matching')
+@ApiBearerAuth()
+@Roles('caseworker', 'supervisor')
 @Controller('api/citizens')
 export class MatchingController {
   constructor(private readonly matching: MatchingService) {}

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
 import { MentorService } from '@brobygger/domain';
 import { CompleteTrainingDto, CreateMentorDto, EnrollDto, MentorFilterDto } from './mentor.dto';
 
 @ApiTags('mentors')
+@ApiBearerAuth()
+@Roles('caseworker', 'supervisor')
 @Controller('api/mentors')
 export class MentorsController {
   constructor(private readonly mentors: MentorService) {}

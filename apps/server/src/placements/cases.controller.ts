@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
 import { CaseViewService, PlacementService } from '@brobygger/domain';
 import {
   CaseFilterDto,
@@ -13,6 +14,8 @@ import {
 
 /** Cases (placements). POST /api/cases, which also starts the BPMN process, lives with the processes. */
 @ApiTags('cases')
+@ApiBearerAuth()
+@Roles('caseworker', 'supervisor')
 @Controller('api/cases')
 export class CasesController {
   constructor(

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
 import { GoalService } from '@brobygger/domain';
 import { CreateGoalDto, CreateProgressEntryDto, CreateSubGoalDto, SubGoalStateDto } from './goal.dto';
 
 @ApiTags('goals')
+@ApiBearerAuth()
+@Roles('caseworker', 'supervisor')
 @Controller('api/cases/:caseId')
 export class GoalsController {
   constructor(private readonly goals: GoalService) {}

@@ -1,8 +1,11 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
 import { RuleService } from '@brobygger/domain';
 
 @ApiTags('rules')
+@ApiBearerAuth()
+@Roles('process-owner')
 @Controller('api/rules')
 export class RulesController {
   constructor(private readonly rules: RuleService) {}

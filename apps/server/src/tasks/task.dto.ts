@@ -19,7 +19,10 @@ export class AssignBody {
 }
 
 export class ClaimBody {
-  @ApiPropertyOptional({ description: 'who claims; until sign-in exists (issue 9) also the x-user header' })
+  @ApiPropertyOptional({
+    description: 'ignored: the signed-in user claims (kept so that older clients still validate)',
+    deprecated: true,
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

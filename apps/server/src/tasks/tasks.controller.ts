@@ -1,17 +1,8 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  UseFilters,
-  UsePipes,
-} from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters, UsePipes } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles } from '../auth/roles.decorator';
 import { UserTaskInboxService } from '@brobygger/domain';
 import { DomainErrorFilter } from '../api/domain-error.filter';
 import { validationPipe } from '../api/validation';
@@ -19,9 +10,13 @@ import { AssignBody, ClaimBody, CompleteBody, TaskQuery } from './task.dto';
 import { taskView } from './task-view';
 import { TaskCompletionService } from './task-completion.service';
 
-/** The caseworkers' inbox of user tasks (ADR 0004). */
+/**
+ * The caseworkers' inbox of user tasks (ADR 0004). Claims and completions are the signed-in user's;
+ * a caseworker lists only the tasks of their candidate groups (and those assigned to them).
+ */
 @ApiTags('tasks')
-@ApiHeader({ name: 'x-user', required: false, description: 'the caseworker, until sign-in exists' })
+@ApiBearerAuth()
+@Roles('caseworker', 'supervisor')
 @Controller('api/tasks')
 @UsePipes(validationPipe())
 @UseFilters(DomainErrorFilter)
@@ -32,8 +27,9 @@ export class TasksController {
   ) {}
 
   @Get()
-  async list(@Query() query: TaskQuery) {
+  async list(@Query() query: TaskQuery, @CurrentUser() user: AuthUser) {
     const { items, total } = await this.inbox.list({
+      ...(user.roles.includes('supervisor') ? {} : { visibleTo: { user: user.username, groups: user.groups } }),
       assignee: query.assignee,
       candidateGroup: query.candidateGroup,
       state: query.state,
@@ -53,15 +49,8 @@ export class TasksController {
 
   @Post(':id/claim')
   @HttpCode(200)
-  async claim(@Param('id') id: string, @Body() body: ClaimBody, @Headers('x-user') header?: string) {
-    const user = body.user ?? header;
-    if (!user)
-      throw new BadRequestException({
-        statusCode: 400,
-        message: ['user is required'],
-        errors: { user: ['user is required'] },
-      });
-    return taskView(await this.inbox.claim(id, user));
+  async claim(@Param('id') id: string, @Body() _body: ClaimBody, @CurrentUser() user: AuthUser) {
+    return taskView(await this.inbox.claim(id, user.username));
   }
 
   @Post(':id/unclaim')
@@ -78,7 +67,7 @@ export class TasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  async complete(@Param('id') id: string, @Body() body: CompleteBody, @Headers('x-user') user?: string) {
-    return taskView(await this.completion.complete(id, body.variables ?? {}, user ?? null));
+  async complete(@Param('id') id: string, @Body() body: CompleteBody, @CurrentUser() user: AuthUser) {
+    return taskView(await this.completion.complete(id, body.variables ?? {}, user.username));
   }
 }

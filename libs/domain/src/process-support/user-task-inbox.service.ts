@@ -30,6 +30,8 @@ export interface UserTaskFilter {
   bpmnProcessId?: string;
   placementId?: string;
   dueBefore?: Date;
+  /** Only the tasks this user may see: of one of their candidate groups, or assigned to them. */
+  visibleTo?: { user: string; groups: string[] };
   offset: number;
   limit: number;
 }
@@ -92,6 +94,11 @@ export class UserTaskInboxService {
     if (filter.bpmnProcessId) query.andWhere('t.bpmn_process_id = :process', { process: filter.bpmnProcessId });
     if (filter.placementId) query.andWhere('t.placement_id = :placement', { placement: filter.placementId });
     if (filter.dueBefore) query.andWhere('t.due_at < :due', { due: filter.dueBefore });
+    if (filter.visibleTo)
+      query.andWhere('(t.candidate_groups && :groups::text[] OR t.assignee = :me)', {
+        groups: filter.visibleTo.groups,
+        me: filter.visibleTo.user,
+      });
     query.orderBy('t.due_at', 'ASC', 'NULLS LAST').addOrderBy('t.created_at', 'ASC');
     const [items, total] = await query.skip(filter.offset).take(filter.limit).getManyAndCount();
     return { items, total };
