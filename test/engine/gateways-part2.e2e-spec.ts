@@ -16,9 +16,7 @@ describe('inclusive gateways and escalations', () => {
       process: Buffer.from(withRoot(definitions(id, body.join('\n')), root)),
       name: `${id}.bpmn`,
     });
-  const stateOf = async (key: string) =>
-    (await engine.query<{ state: string }>('SELECT state FROM engine.process_instance WHERE key = $1', [key]))[0]
-      ?.state;
+  const stateOf = (key: string) => engine.instanceState(key);
   const activeIncidents = (key: string) =>
     engine.query<{ key: string; error_type: string; error_message: string; element_id: string }>(
       `SELECT key, error_type, error_message, element_id FROM engine.incident WHERE process_instance_key = $1 AND state = 'ACTIVE'`,

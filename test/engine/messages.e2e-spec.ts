@@ -19,8 +19,7 @@ describe('messages, signals and the event-based gateway', () => {
 
   const deployXml = (id: string, xml: string) =>
     engine.zbc.deployResource({ process: Buffer.from(xml), name: `${id}.bpmn` });
-  const stateOf = async (key: string) =>
-    (await engine.query<{ state: string }>('SELECT state FROM engine.process_instance WHERE key = $1', [key]))[0].state;
+  const stateOf = (key: string) => engine.instanceState(key);
   const publish = (
     name: string,
     correlationKey: string,

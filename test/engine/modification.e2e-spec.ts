@@ -29,8 +29,7 @@ describe('process instance modification, migration and resource deletion', () =>
     const result = await engine.zbc.deployResource({ process: Buffer.from(xml), name: `${id}.bpmn` });
     return result.deployments[0].process;
   };
-  const stateOf = async (key: string) =>
-    (await engine.query<{ state: string }>('SELECT state FROM engine.process_instance WHERE key = $1', [key]))[0].state;
+  const stateOf = (key: string) => engine.instanceState(key);
   const elements = async (key: string) =>
     (
       await engine.query<{ key: string; element_id: string; process_definition_key: string }>(

@@ -54,9 +54,7 @@ describe('multi-instance activities', () => {
       ),
       name: `${id}.bpmn`,
     });
-  const stateOf = async (key: string) =>
-    (await engine.query<{ state: string }>('SELECT state FROM engine.process_instance WHERE key = $1', [key]))[0]
-      ?.state;
+  const stateOf = (key: string) => engine.instanceState(key);
   const rootVariables = async (key: string) =>
     (
       await engine.query<{ variables: Record<string, unknown> }>(

@@ -14,9 +14,7 @@ describe('sub-processes, event sub-processes, call activities and errors', () =>
 
   const deployXml = (id: string, xml: string) =>
     engine.zbc.deployResource({ process: Buffer.from(xml), name: `${id}.bpmn` });
-  const stateOf = async (key: string) =>
-    (await engine.query<{ state: string }>('SELECT state FROM engine.process_instance WHERE key = $1', [key]))[0]
-      ?.state;
+  const stateOf = (key: string) => engine.instanceState(key);
   const incidentsOf = (key: string) =>
     engine.query<{ key: string; error_type: string; error_message: string; element_id: string }>(
       `SELECT key, error_type, error_message, element_id FROM engine.incident WHERE process_instance_key = $1 AND state = 'ACTIVE'`,

@@ -15,8 +15,7 @@ describe('timers, driven by the engine clock', () => {
 
   const deploy = (id: string, body: string[]) =>
     engine.zbc.deployResource({ process: Buffer.from(definitions(id, body.join('\n'))), name: `${id}.bpmn` });
-  const stateOf = async (key: string) =>
-    (await engine.query<{ state: string }>('SELECT state FROM engine.process_instance WHERE key = $1', [key]))[0].state;
+  const stateOf = (key: string) => engine.instanceState(key);
   const timersOf = async (key: string) =>
     engine.query<{ target_element_id: string; repetitions: number }>(
       'SELECT target_element_id, repetitions FROM engine.timer WHERE process_instance_key = $1',

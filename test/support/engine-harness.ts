@@ -15,6 +15,8 @@ export interface EngineUnderTest {
   /** Reads the engine's tables to observe (never to drive) what the engine did. */
   query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   client(): ZBClient;
+  /** The state of a process instance (ACTIVE, COMPLETED, TERMINATED), observed in the engine's table. */
+  instanceState(processInstanceKey: string): Promise<string | undefined>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,9 @@ export async function startEngineUnderTest(options: { maxCommandsInFlight?: numb
     client,
     query: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
       (await observer.query(sql, params)).rows as T[],
+    instanceState: async (key: string) =>
+      (await observer.query<{ state: string }>('SELECT state FROM engine.process_instance WHERE key = $1', [key]))
+        .rows[0]?.state,
     stop: async () => {
       await Promise.all(clients.map((c) => c.close()));
       await gateway.stop();
