@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@brobygger/config';
 import { AppUser } from './app-user.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { SignInThrottle } from './sign-in-throttle';
 import { RolesGuard } from './roles.guard';
 import { TokenService } from './token.service';
 import { UsersService } from './users.service';
@@ -13,7 +14,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AppUser])],
   controllers: [AuthController],
-  providers: [UsersService, TokenService, AuthGuard, RolesGuard],
+  providers: [UsersService, TokenService, AuthGuard, RolesGuard, SignInThrottle],
   exports: [UsersService, TokenService, AuthGuard, RolesGuard],
 })
 export class AuthModule implements OnApplicationBootstrap {
