@@ -12,6 +12,7 @@ import {
   runConcurrently,
   stats,
   type ScenarioEnv,
+  workerSettings,
 } from './scenario-kit';
 
 // The message scenario: instances waiting at a message catch event (correlation key = their id),
@@ -67,12 +68,7 @@ export async function runMessages(env: ScenarioEnv, o: MessageOptions): Promise<
     let completed = 0;
     zbc.createWorker({
       taskType: 'bench-message-task',
-      maxJobsToActivate: env.maxJobsToActivate,
-      timeout: 60_000,
-      pollInterval: env.pollIntervalMs,
-      longPoll: env.longPollMs,
-      loglevel: 'NONE',
-      fetchVariable: ['id'],
+      ...workerSettings(env, ['id']),
       taskHandler: async (job) => {
         const at = performance.now();
         const id = String((job.variables as { id?: string }).id);

@@ -152,3 +152,15 @@ export async function rowCount(client: Client, table: string): Promise<number> {
   const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM engine.${table}`);
   return Number(rows[0].n);
 }
+
+/** The worker settings every scenario uses: the bench's activation knobs, long job timeout, quiet. */
+export function workerSettings(env: ScenarioEnv, fetchVariable: string[]) {
+  return {
+    maxJobsToActivate: env.maxJobsToActivate,
+    timeout: 60_000,
+    pollInterval: env.pollIntervalMs,
+    longPoll: env.longPollMs,
+    loglevel: 'NONE' as const,
+    fetchVariable,
+  };
+}

@@ -15,6 +15,7 @@ import {
   stats,
   tableSizes,
   type ScenarioEnv,
+  workerSettings,
 } from './scenario-kit';
 
 // The timer scenario: many pending timers (start -> timer catch `= duration(d)` -> service task ->
@@ -65,12 +66,7 @@ export async function runTimers(env: ScenarioEnv, o: TimerOptions): Promise<Time
     let lastFireAt = 0;
     zbc.createWorker({
       taskType: 'bench-timer-task',
-      maxJobsToActivate: env.maxJobsToActivate,
-      timeout: 60_000,
-      pollInterval: env.pollIntervalMs,
-      longPoll: env.longPollMs,
-      loglevel: 'NONE',
-      fetchVariable: ['dueAt'],
+      ...workerSettings(env, ['dueAt']),
       taskHandler: async (job) => {
         const at = Date.now();
         fired++;

@@ -1,22 +1,16 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { loadConfig } from '@brobygger/config';
-import { createServer } from '../apps/server/src/bootstrap';
-import { createTestDatabase, TestDatabase } from './support/test-database';
+import { startTestServer, TestServer } from './support/test-server';
 
 describe('HTTP defences that do not depend on a route', () => {
-  let db: TestDatabase;
+  let server: TestServer;
   let app: INestApplication;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createServer(loadConfig({ LOG_LEVEL: 'silent' }), db.url);
-    await app.init();
+    server = await startTestServer();
+    app = server.app;
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  afterAll(() => server?.stop());
 
   it('sends security headers and no CORS permission', async () => {
     const res = await request(app.getHttpServer()).get('/health/live').set('origin', 'https://evil.example');

@@ -1,10 +1,8 @@
-import { definitions, flow, serviceTask } from '../support/bpmn';
+import { definitions, flow, serviceTask, withRootElements } from '../support/bpmn';
 import { EngineUnderTest, startEngineUnderTest, waitFor } from '../support/engine-harness';
 import { activate, activateNow } from '../support/jobs';
 
 jest.setTimeout(30_000);
-
-const withRoot = (xml: string, root: string[]) => xml.replace('</bpmn:process>', `</bpmn:process>\n${root.join('\n')}`);
 
 describe('inclusive gateways and escalations', () => {
   let engine: EngineUnderTest;
@@ -13,7 +11,7 @@ describe('inclusive gateways and escalations', () => {
 
   const deploy = (id: string, body: string[], root: string[] = []) =>
     engine.zbc.deployResource({
-      process: Buffer.from(withRoot(definitions(id, body.join('\n')), root)),
+      process: Buffer.from(withRootElements(definitions(id, body.join('\n')), root)),
       name: `${id}.bpmn`,
     });
   const stateOf = (key: string) => engine.instanceState(key);

@@ -1,4 +1,4 @@
-import { definitions, flow, serviceTask } from '../support/bpmn';
+import { definitions, flow, serviceTask, withRootElements } from '../support/bpmn';
 import { EngineUnderTest, GRPC, grpcError, startEngineUnderTest, waitFor } from '../support/engine-harness';
 import { activate, activateNow } from '../support/jobs';
 
@@ -9,7 +9,7 @@ const message = (id: string, name: string, key = '= placementId') =>
 
 /** Messages live beside the process in the definitions, so these tests write their own XML. */
 function withMessages(processId: string, messages: string[], body: string[]): string {
-  return definitions(processId, body.join('\n')).replace('</bpmn:process>', `</bpmn:process>\n${messages.join('\n')}`);
+  return withRootElements(definitions(processId, body.join('\n')), messages);
 }
 
 describe('messages, signals and the event-based gateway', () => {
@@ -17,8 +17,7 @@ describe('messages, signals and the event-based gateway', () => {
   beforeAll(async () => (engine = await startEngineUnderTest()));
   afterAll(() => engine.stop());
 
-  const deployXml = (id: string, xml: string) =>
-    engine.zbc.deployResource({ process: Buffer.from(xml), name: `${id}.bpmn` });
+  const deployXml = (id: string, xml: string) => engine.deployXml(id, xml);
   const stateOf = (key: string) => engine.instanceState(key);
   const publish = (
     name: string,

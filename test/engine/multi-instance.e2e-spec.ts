@@ -1,4 +1,4 @@
-import { definitions, flow, serviceTask } from '../support/bpmn';
+import { definitions, flow, serviceTask, withRootElements } from '../support/bpmn';
 import { EngineUnderTest, GRPC, grpcError, startEngineUnderTest, waitFor } from '../support/engine-harness';
 import { activate, activateNow, type TestJob } from '../support/jobs';
 
@@ -49,9 +49,7 @@ describe('multi-instance activities', () => {
 
   const deploy = (id: string, body: string[], root: string[] = []) =>
     engine.zbc.deployResource({
-      process: Buffer.from(
-        definitions(id, body.join('\n')).replace('</bpmn:process>', `</bpmn:process>\n${root.join('\n')}`),
-      ),
+      process: Buffer.from(withRootElements(definitions(id, body.join('\n')), root)),
       name: `${id}.bpmn`,
     });
   const stateOf = (key: string) => engine.instanceState(key);

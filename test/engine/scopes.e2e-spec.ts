@@ -1,19 +1,17 @@
-import { definitions, flow, sequence, serviceTask } from '../support/bpmn';
+import { definitions, flow, sequence, serviceTask, withRootElements } from '../support/bpmn';
 import { EngineUnderTest, startEngineUnderTest, waitFor } from '../support/engine-harness';
 import { activate, activateNow } from '../support/jobs';
 
 jest.setTimeout(30_000);
 
 const errorDef = (id: string, code: string) => `<bpmn:error id="${id}" errorCode="${code}" />`;
-const withRoot = (xml: string, root: string[]) => xml.replace('</bpmn:process>', `</bpmn:process>\n${root.join('\n')}`);
 
 describe('sub-processes, event sub-processes, call activities and errors', () => {
   let engine: EngineUnderTest;
   beforeAll(async () => (engine = await startEngineUnderTest()));
   afterAll(() => engine.stop());
 
-  const deployXml = (id: string, xml: string) =>
-    engine.zbc.deployResource({ process: Buffer.from(xml), name: `${id}.bpmn` });
+  const deployXml = (id: string, xml: string) => engine.deployXml(id, xml);
   const stateOf = (key: string) => engine.instanceState(key);
   const incidentsOf = (key: string) =>
     engine.query<{ key: string; error_type: string; error_message: string; element_id: string }>(
@@ -56,7 +54,7 @@ describe('sub-processes, event sub-processes, call activities and errors', () =>
   it('catches a job’s error on the sub-process boundary, by code, terminating the rest of the scope', async () => {
     await deployXml(
       'seat',
-      withRoot(
+      withRootElements(
         definitions(
           'seat',
           [
@@ -99,7 +97,7 @@ describe('sub-processes, event sub-processes, call activities and errors', () =>
   it('an error end event is caught by the process’s error event sub-process, which finishes the instance', async () => {
     await deployXml(
       'review',
-      withRoot(
+      withRootElements(
         definitions(
           'review',
           [
@@ -128,7 +126,7 @@ describe('sub-processes, event sub-processes, call activities and errors', () =>
   });
 
   it('a non-interrupting message event sub-process runs beside the main path; an interrupting timer one ends it', async () => {
-    const xml = withRoot(
+    const xml = withRootElements(
       definitions(
         'practicum',
         [
@@ -187,7 +185,7 @@ describe('sub-processes, event sub-processes, call activities and errors', () =>
       await deployXml('mentorTraining', sequence('mentorTraining', 'mt-course'));
       await deployXml(
         'placement',
-        withRoot(
+        withRootElements(
           definitions(
             'placement',
             [
@@ -252,7 +250,7 @@ describe('sub-processes, event sub-processes, call activities and errors', () =>
     it('a message boundary event interrupts the call activity and terminates the called instance', async () => {
       await deployXml(
         'cancellable',
-        withRoot(
+        withRootElements(
           definitions(
             'cancellable',
             [

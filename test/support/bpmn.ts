@@ -29,3 +29,8 @@ export function sequence(processId: string, ...tasks: string[]): string {
   const flows = ids.slice(1).map((id, i) => flow(`f${i + 1}`, ids[i], id));
   return definitions(processId, [...nodes, ...flows].join('\n'));
 }
+
+/** Adds root elements (messages, errors, signals, escalations) beside the process. */
+export function withRootElements(xml: string, root: string[]): string {
+  return xml.replace('</bpmn:process>', `</bpmn:process>\n${root.join('\n')}`);
+}

@@ -15,6 +15,8 @@ export interface EngineUnderTest {
   /** Reads the engine's tables to observe (never to drive) what the engine did. */
   query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   client(): ZBClient;
+  /** Deploys one BPMN document through zeebe-node, named `<id>.bpmn`. */
+  deployXml(id: string, xml: string): Promise<unknown>;
   /** The state of a process instance (ACTIVE, COMPLETED, TERMINATED), observed in the engine's table. */
   instanceState(processInstanceKey: string): Promise<string | undefined>;
   stop(): Promise<void>;
@@ -46,14 +48,16 @@ export async function startEngineUnderTest(options: { maxCommandsInFlight?: numb
   };
   const observer = new Client({ connectionString: db.url });
   await observer.connect();
+  const first = client();
   return {
-    zbc: client(),
+    zbc: first,
     port: gateway.port,
     db,
     clock,
     client,
     query: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
       (await observer.query(sql, params)).rows as T[],
+    deployXml: (id: string, xml: string) => first.deployResource({ process: Buffer.from(xml), name: `${id}.bpmn` }),
     instanceState: async (key: string) =>
       (await observer.query<{ state: string }>('SELECT state FROM engine.process_instance WHERE key = $1', [key]))
         .rows[0]?.state,
